@@ -1,0 +1,62 @@
+package org.charterledger.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event round-trips through the Jackson serializer the services use, and its stored form equals an approved
+ * JSON sample: a change to that form fails here, and must come as a new revision with an upcaster.
+ */
+class EventSerializationTest {
+
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+
+    static Stream<Object> samples() {
+        return Stream.of(
+                new MemberAdmitted(new MemberId("KR-ULSAN"), CountryCode.of("KR"), "Ulsan Metropolitan City",
+                        "울산광역시", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void roundTripsThroughTheSerializer(Object event) {
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+
+        Object read = serializer.deserialize(stored);
+
+        assertThat(read).isEqualTo(event);
+        assertThat(stored.getType().getRevision()).isEqualTo(revisionOf(event));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void matchesItsApprovedSample(Object event) throws IOException {
+        String file = "/events/" + event.getClass().getSimpleName() + ".v" + revisionOf(event) + ".json";
+        try (InputStream approved = getClass().getResourceAsStream(file)) {
+            assertThat(approved).as("approved sample " + file).isNotNull();
+            byte[] approvedJson = approved.readAllBytes();
+
+            assertThat(mapper.readTree(serializer.serialize(event, byte[].class).getData()))
+                    .isEqualTo(mapper.readTree(approvedJson));
+            Object fromApproved = serializer.deserialize(new SimpleSerializedObject<>(approvedJson, byte[].class,
+                    event.getClass().getName(), revisionOf(event)));
+            assertThat(fromApproved).isEqualTo(event);
+        }
+    }
+
+    private static String revisionOf(Object event) {
+        return event.getClass().getAnnotation(org.axonframework.serialization.Revision.class).value();
+    }
+}
