@@ -1,0 +1,96 @@
+package org.charterledger.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.charterledger.events.EventJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The event store: Axon's JDBC engine (auto-configured from the beans below) on the tables that the
+ * {@code db/ledger} migrations create in the {@code ledger} schema.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** Metadata keys every event carries: who asked for it and the client's request id. */
+    public static final String PRINCIPAL = "principal";
+    public static final String REQUEST_ID = "requestId";
+
+    /** PostgreSQL's (and H2's) SQLState for a unique-constraint violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    EventSchema eventSchema() {
+        return ledgerEventSchema();
+    }
+
+    /** The table and column names of {@code V1__event_store.sql}. */
+    public static EventSchema ledgerEventSchema() {
+        return EventSchema.builder()
+                .eventTable("ledger.domain_event_entry")
+                .snapshotTable("ledger.snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * Two appends of the same (aggregate, sequence number) collide on the unique index; PostgreSQL reports SQLState
+     * 23505 in a driver exception that Axon's default resolver does not recognise. Recognising it makes the engine
+     * raise a {@code ConcurrencyException}, which {@link IdempotentCommands} retries.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return AxonConfig::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventJson.mapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+    }
+
+    @Bean
+    CorrelationDataProvider correlationData() {
+        return new MultiCorrelationDataProvider<>(List.of(
+                new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(PRINCIPAL, REQUEST_ID)));
+    }
+
+    /** Business "today", in the time zone of the Association's Secretariat. */
+    @Bean
+    Clock clock(@Value("${ledger.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

@@ -1,0 +1,182 @@
+package org.charterledger.command.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.charterledger.command.Rejection;
+import org.charterledger.events.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one way a command reaches the ledger. In a single database transaction it claims the client's idempotency
+ * key, runs the command (Axon joins the transaction, so the events are appended in it) and records the ledger
+ * position of the last event: the key and the events commit together or not at all. A repeated key with the same
+ * command returns the first receipt and appends nothing; with another command it is refused. A collision with a
+ * concurrent append to the same stream rolls the transaction back and is retried with back-off.
+ */
+@Component
+public class IdempotentCommands {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_ATTEMPTS = 6;
+    private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
+
+    /** What a command left in the ledger: the record it concerned and the position of its last event. */
+    public record Receipt(String id, long position, @JsonIgnore boolean replayed) {
+    }
+
+    private final CommandGateway gateway;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ObjectMapper canonicalJson = EventJson.mapper().copy()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    IdempotentCommands(CommandGateway gateway, TransactionTemplate transaction, JdbcClient jdbc,
+                       MeterRegistry meters, Clock clock) {
+        this.gateway = gateway;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Submits a command on behalf of the authenticated principal. */
+    public Receipt submit(String idempotencyKey, String aggregateId, Object command) {
+        return submit(currentPrincipal(), idempotencyKey, aggregateId, command);
+    }
+
+    /** Submits a command on behalf of {@code principal}, such as an import run by the ledger itself. */
+    public Receipt submit(String principal, String idempotencyKey, String aggregateId, Object command) {
+        checkKey(idempotencyKey);
+        String type = command.getClass().getSimpleName();
+        String fingerprint = fingerprint(command);
+        RuntimeException lastCollision = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                Receipt receipt = transaction.execute(status ->
+                        submitOnce(principal, idempotencyKey, aggregateId, type, fingerprint, command));
+                count(type, receipt.replayed() ? "replayed" : "accepted");
+                return receipt;
+            } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException collision) {
+                lastCollision = collision;
+                log.debug("{} collided with a concurrent append (attempt {}), retrying", type, attempt, collision);
+                backOff(attempt);
+            } catch (Rejection rejection) {
+                count(type, "rejected");
+                throw rejection;
+            }
+        }
+        count(type, "busy");
+        throw new LedgerBusy(lastCollision);
+    }
+
+    private Receipt submitOnce(String principal, String key, String aggregateId, String type, String fingerprint,
+                               Object command) {
+        Optional<Receipt> earlier = jdbc.sql("""
+                        SELECT request_hash, aggregate_id, position FROM ledger.command_request
+                        WHERE principal = :principal AND idempotency_key = :key""")
+                .param("principal", principal).param("key", key)
+                .query((rs, i) -> {
+                    if (!fingerprint.equals(rs.getString("request_hash"))) {
+                        throw new IdempotencyKeyReused(key);
+                    }
+                    return new Receipt(rs.getString("aggregate_id"), rs.getLong("position"), true);
+                })
+                .optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        // Claiming the key first makes a concurrent twin wait on the primary key, then fail and find this receipt.
+        jdbc.sql("""
+                        INSERT INTO ledger.command_request
+                            (principal, idempotency_key, command_type, request_hash, aggregate_id, recorded_at)
+                        VALUES (:principal, :key, :type, :hash, :aggregate, :now)""")
+                .param("principal", principal).param("key", key).param("type", type).param("hash", fingerprint)
+                .param("aggregate", aggregateId).param("now", OffsetDateTime.now(clock))
+                .update();
+
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with(AxonConfig.PRINCIPAL, principal).and(AxonConfig.REQUEST_ID, key)));
+
+        // Within this transaction the aggregate's newest event is the one this command appended: a concurrent
+        // command on the same aggregate cannot commit a later one before this transaction ends.
+        long position = jdbc.sql("""
+                        SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry
+                        WHERE aggregate_identifier = :aggregate""")
+                .param("aggregate", aggregateId)
+                .query(Long.class).single();
+        jdbc.sql("UPDATE ledger.command_request SET position = :position"
+                        + " WHERE principal = :principal AND idempotency_key = :key")
+                .param("position", position).param("principal", principal).param("key", key)
+                .update();
+        return new Receipt(aggregateId, position, false);
+    }
+
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
+                || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidIdempotencyKey();
+        }
+    }
+
+    /** The same command gives the same fingerprint, whatever the order or spacing of the JSON it came in. */
+    private String fingerprint(Object command) {
+        try {
+            byte[] canonical = (command.getClass().getName() + ':' + canonicalJson.writeValueAsString(command))
+                    .getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String currentPrincipal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("commands need an authenticated principal");
+        }
+        return authentication.getName();
+    }
+
+    private void count(String type, String outcome) {
+        meters.counter("ledger.commands", "type", type, "outcome", outcome).increment();
+    }
+
+    private static void backOff(int attempt) {
+        long millis = (5L << attempt) + ThreadLocalRandom.current().nextLong(10);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.charterledger.command.membership;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.IdempotentCommands.Receipt;
+import org.charterledger.command.config.Receipts;
+import org.charterledger.events.AdmissionBasis;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.PartyCategory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/members")
+@Tag(name = "Register", description = "Admission of members, associates and observers")
+class MembershipController {
+
+    private final IdempotentCommands commands;
+
+    MembershipController(IdempotentCommands commands) {
+        this.commands = commands;
+    }
+
+    /** The body of an admission; the id, country and dates are checked as they are read. */
+    record AdmitMemberRequest(
+            @NotNull MemberId id,
+            @NotNull CountryCode country,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String localName,
+            @NotNull PartyCategory category,
+            @NotNull LocalDate admittedOn,
+            @NotNull AdmissionBasis basis) {
+
+        AdmitMember toCommand() {
+            return new AdmitMember(id, country, name.strip(), localName == null ? null : localName.strip(),
+                    category, admittedOn, basis);
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Admit a party to the register",
+            description = "Records MemberAdmitted. The basis OPENING_BALANCE records a party that was already in its"
+                    + " category when the ledger's history starts; it needs no motion.")
+    ResponseEntity<Receipt> admit(
+            @Parameter(description = "A client-chosen id for this request; a retry with the same id is applied once")
+            @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+            @Valid @RequestBody AdmitMemberRequest request) {
+        Receipt receipt = commands.submit(idempotencyKey, request.id().value(), request.toCommand());
+        return Receipts.respond(HttpStatus.CREATED, receipt);
+    }
+}

@@ -1,0 +1,2 @@
+/** The register of parties: admission of members, associates and observers. */
+package org.charterledger.command.membership;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real PostgreSQL, on a fresh Debian machine with a JDK 17 and Maven.
+# It installs PostgreSQL from Debian's packages if it is missing, starts the machine's cluster if it is down,
+# creates a throw-away database (dropped again on exit) and points the tests at it. Extra arguments go to Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  echo "PostgreSQL is not installed: installing it from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  echo "No PostgreSQL cluster: creating $version/main"
+  as_root pg_createcluster "$version" main >/dev/null
+fi
+read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
+if [[ "$status" != online* ]]; then
+  echo "Starting PostgreSQL $version/$cluster on port $port"
+  as_root pg_ctlcluster "$version" "$cluster" start
+fi
+for _ in $(seq 1 30); do
+  as_postgres pg_isready -q -p "$port" && break
+  sleep 1
+done
+
+database="charter_ledger_test_$(date +%Y%m%d%H%M%S)_$$"
+role=charter_ledger_test
+password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+as_postgres psql -p "$port" -v ON_ERROR_STOP=1 -q <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN; END IF;
+END \$\$;
+ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
+CREATE DATABASE $database OWNER $role;
+SQL
+cleanup() { as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+echo "Tests use the throw-away database $database on localhost:$port"
+
+export LEDGER_TEST_DB_URL="jdbc:postgresql://localhost:$port/$database"
+export LEDGER_TEST_DB_USER="$role"
+export LEDGER_TEST_DB_PASSWORD="$password"
+mvn -B -ntp verify "$@"
