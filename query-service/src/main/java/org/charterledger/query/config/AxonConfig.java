@@ -1,0 +1,79 @@
+package org.charterledger.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.charterledger.events.EventJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Reads the event table the command service owns (schema {@code ledger}, never written here) and keeps its own
+ * tokens in the {@code projection} schema, beside the views, so that a view and its token commit together.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** The event table of the command service's {@code V1__event_store.sql}. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("ledger.domain_event_entry")
+                .snapshotTable("ledger.snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** The token table of {@code V1__token_store.sql}. */
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("projection.token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * A handler that fails rolls its whole batch back, token included, and the processor retries it with back-off:
+     * a view never silently skips an event (Axon's default logs the failure and moves on).
+     */
+    @Bean
+    ConfigurerModule failingHandlersStopTheirProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventJson.mapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+    }
+
+    /** Business "today", in the time zone of the Association's Secretariat. */
+    @Bean
+    Clock clock(@Value("${ledger.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

@@ -1,0 +1,133 @@
+package org.charterledger.query.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far the views have come through the ledger, read from the streaming processors' tokens: those stored in the
+ * token table (every instance's segments) overlaid by this instance's live status (fresher for its own segments).
+ * A view has reached position N when every segment of every processor has handled or passed event N.
+ */
+@Component
+public class LedgerPosition {
+
+    /** The response header that carries the position a query's answer reflects. */
+    public static final String HEADER = "Ledger-Position";
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
+    private final Duration maxWait;
+
+    LedgerPosition(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing,
+                   MeterRegistry meters, @Value("${ledger.query.at-least-timeout}") Duration maxWait) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processing = processing;
+        this.maxWait = maxWait;
+        Gauge.builder("ledger.projection.lag", this, LedgerPosition::lag)
+                .description("Events in the ledger that some view has not processed yet (head minus position)")
+                .baseUnit("events")
+                .register(meters);
+    }
+
+    /** The highest position that every view has reached; 0 before any event was processed. */
+    public long current() {
+        List<TrackingToken> tokens = tokens();
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        return tokens.stream().mapToLong(t -> t == null ? 0 : t.position().orElse(0)).min().orElse(0);
+    }
+
+    /** Whether every view reflects the event at {@code position}. */
+    public boolean reached(long position) {
+        if (position <= 0) {
+            return true;
+        }
+        List<TrackingToken> tokens = tokens();
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> passed(token, position));
+    }
+
+    /**
+     * Whether a segment has handled or skipped the event at {@code position}: its token is at or beyond it and does
+     * not list it as a gap (a transaction not yet committed when the segment went by).
+     */
+    private static boolean passed(TrackingToken token, long position) {
+        return token != null && WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(t -> t.getIndex() >= position && !t.getGaps().contains(position))
+                .orElse(false);
+    }
+
+    /** Waits, for a few seconds at most, until every view reflects {@code position}. */
+    public void awaitAtLeast(long position) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!reached(position)) {
+            if (System.nanoTime() > deadline) {
+                throw new PositionNotReached(position, current(), maxWait);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PositionNotReached(position, current(), maxWait);
+            }
+        }
+    }
+
+    /** The position of the newest event in the ledger. */
+    public long head() {
+        return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry")
+                .query(Long.class).single();
+    }
+
+    private double lag() {
+        try {
+            return Math.max(0, head() - current());
+        } catch (RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    private List<TrackingToken> tokens() {
+        List<TrackingToken> all = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, TrackingToken> bySegment = stored(name);
+                streaming.processingStatus().forEach((segment, status) ->
+                        bySegment.put(segment, status.getTrackingToken()));
+                all.addAll(bySegment.values());
+            }
+        });
+        return all;
+    }
+
+    private Map<Integer, TrackingToken> stored(String processor) {
+        Map<Integer, TrackingToken> bySegment = new HashMap<>();
+        jdbc.sql("SELECT segment, token, token_type FROM projection.token_entry WHERE processor_name = ?")
+                .param(processor)
+                .query(rs -> {
+                    byte[] token = rs.getBytes("token");
+                    bySegment.put(rs.getInt("segment"), token == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
+                });
+        return bySegment;
+    }
+}

@@ -1,0 +1,20 @@
+package org.charterledger.query.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The users allowed to call the service, from configuration ({@code ledger.security.users}); passwords come from the
+ * environment. With {@code anonymous-reads} the query API answers without credentials too.
+ */
+@ConfigurationProperties("ledger.security")
+public record LedgerUsers(List<User> users, boolean anonymousReads) {
+
+    public LedgerUsers {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    public record User(String name, String password, List<String> roles) {
+    }
+}

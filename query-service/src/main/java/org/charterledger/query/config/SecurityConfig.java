@@ -1,0 +1,75 @@
+package org.charterledger.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** HTTP Basic against the configured users: any of them may read; anonymous reads when configured. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    if (users.anonymousReads()) {
+                        requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        unauthenticated(json, response)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(json, response)))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users(LedgerUsers configured) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (LedgerUsers.User user : configured.users()) {
+            if (!StringUtils.hasText(user.name()) || !StringUtils.hasText(user.password())) {
+                throw new IllegalStateException("every ledger user needs a name and a password (set it in the environment)");
+            }
+            users.createUser(User.withUsername(user.name())
+                    .password(encoder.encode(user.password()))
+                    .roles(user.roles().toArray(String[]::new))
+                    .build());
+        }
+        return users;
+    }
+
+    private static void unauthenticated(ObjectMapper json, HttpServletResponse response) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.TYPE_PREFIX + "unauthenticated");
+        body.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
+        body.put("status", HttpStatus.UNAUTHORIZED.value());
+        body.put("detail", "send HTTP Basic credentials of a ledger user");
+        response.setHeader("WWW-Authenticate", "Basic realm=\"charter-ledger\"");
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

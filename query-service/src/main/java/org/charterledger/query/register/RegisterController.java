@@ -1,0 +1,88 @@
+package org.charterledger.query.register;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.query.config.NotFound;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/members")
+@Tag(name = "Register", description = "Members, associates and observers on a date")
+class RegisterController {
+
+    private static final String SELECT = """
+            SELECT id, country, name, local_name, category, since, basis FROM projection.register_party
+            WHERE since <= :asOf""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RegisterController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A party as the register shows it. */
+    record Party(String id, String country, String name, String localName, PartyCategory category,
+                 LocalDate since, String basis) {
+    }
+
+    /** The register on a date: its parties and how many there are in each category. */
+    record Register(LocalDate asOf, int total, Map<PartyCategory, Integer> byCategory, List<Party> parties) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The register on a date",
+            description = "Every party on the register on asOf (default: today), optionally only one category or"
+                    + " country, ordered by country and id. Pass atLeast=<position> to wait for your own write.")
+    Register register(
+            @Parameter(description = "MEMBER, ASSOCIATE or OBSERVER") @RequestParam(required = false)
+            PartyCategory category,
+            @Parameter(description = "ISO 3166-1 alpha-2 code, such as KR") @RequestParam(required = false)
+            CountryCode country,
+            @Parameter(description = "the business date, YYYY-MM-DD; default today")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "a ledger position the answer must reflect (waits a few seconds at most)")
+            @RequestParam(required = false) Long atLeast) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        List<Party> parties = jdbc.sql(SELECT + """
+                         AND (CAST(:category AS VARCHAR(16)) IS NULL OR category = :category)
+                         AND (CAST(:country AS CHAR(2)) IS NULL OR country = :country)
+                        ORDER BY country, id""")
+                .param("asOf", date)
+                .param("category", category == null ? null : category.name())
+                .param("country", country == null ? null : country.value())
+                .query(Party.class).list();
+        Map<PartyCategory, Integer> byCategory = new EnumMap<>(PartyCategory.class);
+        parties.forEach(party -> byCategory.merge(party.category(), 1, Integer::sum));
+        return new Register(date, parties.size(), byCategory, parties);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
+    Party party(@PathVariable MemberId id,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                @RequestParam(required = false) Long atLeast) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        return jdbc.sql(SELECT + " AND id = :id")
+                .param("asOf", date).param("id", id.value())
+                .query(Party.class).optional()
+                .orElseThrow(() -> new NotFound("id", id + " is not on the register on " + date));
+    }
+}

@@ -1,0 +1,196 @@
+package org.charterledger.query.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.charterledger.events.AdmissionBasis;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.MemberAdmitted;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.PartyCategory;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The query service on PostgreSQL: events appended to the ledger's event table reach the register view through
+ * the pooled streaming processor, and queries wait for a position when asked to.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+class RegisterQueriesIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStorageEngine ledger;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    /** The event table belongs to the command service; these tests create it with its own migrations. */
+    @BeforeAll
+    static void migrateTheLedgerSchema() {
+        Flyway.configure()
+                .dataSource(System.getenv("LEDGER_TEST_DB_URL"), System.getenv("LEDGER_TEST_DB_USER"),
+                        System.getenv("LEDGER_TEST_DB_PASSWORD"))
+                .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
+                .load().migrate();
+    }
+
+    @Test
+    void anAdmissionAppendedToTheLedgerReachesTheRegister() throws Exception {
+        String id = newId("KR");
+        long position = admit(id, "KR", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1));
+
+        ResponseEntity<String> answer = get("/api/members/" + id + "?atLeast=" + position);
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        assertThat(Long.parseLong(answer.getHeaders().getFirst("Ledger-Position"))).isGreaterThanOrEqualTo(position);
+        JsonNode party = json.readTree(answer.getBody());
+        assertThat(party.get("category").asText()).isEqualTo("MEMBER");
+        assertThat(party.get("country").asText()).isEqualTo("KR");
+        assertThat(party.get("since").asText()).isEqualTo("2021-01-01");
+        assertThat(party.get("basis").asText()).isEqualTo("OPENING_BALANCE");
+    }
+
+    @Test
+    void theRegisterIsAskedAsOfADateAndFilteredByCategoryAndCountry() throws Exception {
+        String observer = newId("MN");
+        String member = newId("MN");
+        admit(observer, "MN", PartyCategory.OBSERVER, LocalDate.of(2020, 6, 1));
+        long position = admit(member, "MN", PartyCategory.MEMBER, LocalDate.of(2022, 3, 1));
+
+        JsonNode observers = body(get("/api/members?category=OBSERVER&country=MN&asOf=2021-01-01&atLeast=" + position));
+        JsonNode before = body(get("/api/members?country=MN&asOf=2021-01-01"));
+        JsonNode after = body(get("/api/members?country=MN&asOf=2022-03-01"));
+
+        assertThat(ids(observers)).contains(observer).doesNotContain(member);
+        assertThat(observers.get("byCategory").has("MEMBER")).isFalse();
+        assertThat(ids(before)).contains(observer).doesNotContain(member);
+        assertThat(ids(after)).contains(observer, member);
+        assertThat(after.get("total").asInt()).isEqualTo(after.get("parties").size());
+        assertThat(get("/api/members/" + member + "?asOf=2022-02-28").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theViewFollowsAppendsWithoutARestart() {
+        String id = newId("JP");
+        admit(id, "JP", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/api/members/" + id).getStatusCode().value()).isEqualTo(200));
+    }
+
+    @Test
+    void aPositionTheViewsDoNotReachInTimeIsA503() throws Exception {
+        long beyond = ledgerHead() + 1_000_000;
+
+        ResponseEntity<String> answer = get("/api/members?atLeast=" + beyond);
+
+        JsonNode problem = assertProblem(answer, 503, "position-not-reached", "atLeast");
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(problem.get("detail").asText()).contains(Long.toString(beyond));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a date that does not exist | /api/members?asOf=2021-02-30    | asOf
+            an unknown category        | /api/members?category=KING      | category
+            an unknown country         | /api/members?country=XX         | country
+            a negative position        | /api/members?atLeast=-1         | atLeast
+            a position that is no number | /api/members?atLeast=ten      | atLeast
+            an id that is no slug      | /api/members/ulsan              | id
+            """)
+    void malformedQueriesAreProblems(String what, String path, String field) throws Exception {
+        JsonNode problem = assertProblem(get(path), 400, "malformed-request", field);
+
+        assertThat(problem.get("detail").asText()).contains(field);
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() throws Exception {
+        assertProblem(get("/api/members/KR-NOBODY-AT-ALL"), 404, "not-found", "id");
+    }
+
+    @Test
+    void queriesNeedCredentialsUnlessAnonymousReadsAreOn() throws Exception {
+        ResponseEntity<String> anonymous = http.getForEntity("/api/members", String.class);
+
+        assertProblem(anonymous, 401, "unauthenticated", null);
+    }
+
+    @Test
+    void exposesTheProjectionLagAndAxonMetrics() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
+                        .contains("ledger_projection_lag_events"));
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    }
+
+    private long admit(String id, String country, PartyCategory category, LocalDate since) {
+        var event = new GenericDomainEventMessage<>("Member", id, 0,
+                new MemberAdmitted(new MemberId(id), CountryCode.of(country), "Test government " + id, null,
+                        category, since, AdmissionBasis.OPENING_BALANCE));
+        transactions.executeInTransaction(() -> ledger.appendEvents(event));
+        return jdbc.sql("SELECT global_index FROM ledger.domain_event_entry WHERE event_identifier = ?")
+                .param(event.getIdentifier()).query(Long.class).single();
+    }
+
+    private long ledgerHead() {
+        return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry").query(Long.class).single();
+    }
+
+    private ResponseEntity<String> get(String path) {
+        return http.withBasicAuth("reader", "test-reader").getForEntity(path, String.class);
+    }
+
+    private JsonNode body(ResponseEntity<String> answer) throws Exception {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        return json.readTree(answer.getBody());
+    }
+
+    private JsonNode assertProblem(ResponseEntity<String> response, int status, String type, String field)
+            throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("urn:charter-ledger:problem:" + type);
+        if (field != null) {
+            assertThat(problem.get("field").asText()).isEqualTo(field);
+        }
+        return problem;
+    }
+
+    private static List<String> ids(JsonNode register) {
+        return register.get("parties").findValuesAsText("id");
+    }
+
+    private static String newId(String country) {
+        return country + "-QT" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+}
