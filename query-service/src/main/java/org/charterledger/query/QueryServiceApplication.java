@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        // A governments' ledger does not report usage to third parties; AXONIQ_UPDATE_CHECKER_DISABLED=false re-enables it.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }

@@ -27,7 +27,7 @@ class RegisterProjection {
                         INSERT INTO projection.register_party
                             (id, country, name, local_name, category, since, basis, position)
                         VALUES (:id, :country, :name, :localName, :category, :since, :basis, :position)
-                        ON CONFLICT (id) DO NOTHING""")
+                        ON CONFLICT DO NOTHING""")
                 .param("id", e.member().value())
                 .param("country", e.country().value())
                 .param("name", e.name())
