@@ -23,10 +23,18 @@ class EventSerializationTest {
     private final ObjectMapper mapper = EventJson.mapper();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
 
+    private static final PaymentId PAYMENT = new PaymentId("0f8c7e2a-5a43-4d0e-9d55-3c1b7f6a9e21");
+
     static Stream<Object> samples() {
         return Stream.of(
                 new MemberAdmitted(new MemberId("KR-ULSAN"), CountryCode.of("KR"), "Ulsan Metropolitan City",
-                        "울산광역시", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE));
+                        "울산광역시", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE),
+                new DuesPaid(new MemberId("RU-TYVA"), PAYMENT, FiscalYear.of(2016), Money.of("1320000", "KRW"),
+                        Money.of("1000.00", "USD"), LocalDate.of(2016, 3, 1), "KEB-2016-0301-17"),
+                new DuesPaymentReversed(new MemberId("RU-TYVA"), PAYMENT, LocalDate.of(2016, 3, 9),
+                        "transfer returned by the bank"),
+                new DuesRateChanged(Money.of("1200", "USD"), FiscalYear.of(2024), new MotionId("GA14-M3")),
+                new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter of 2022-01-15"));
     }
 
     @ParameterizedTest
