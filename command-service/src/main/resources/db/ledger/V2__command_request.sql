@@ -4,7 +4,7 @@ CREATE TABLE command_request (
     idempotency_key VARCHAR(200) NOT NULL,
     command_type    VARCHAR(200) NOT NULL,
     request_hash    CHAR(64)     NOT NULL,
-    aggregate_id    VARCHAR(255) NOT NULL,
+    resource_id     VARCHAR(255) NOT NULL, -- the id the answer names: a member, a payment
     position        BIGINT,
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (principal, idempotency_key)

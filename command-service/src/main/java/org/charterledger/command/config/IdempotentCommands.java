@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.charterledger.command.Rejection;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -46,8 +48,19 @@ public class IdempotentCommands {
     private static final int MAX_ATTEMPTS = 6;
     private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
 
-    /** What a command left in the ledger: the record it concerned and the position of its last event. */
+    /** What a command left in the ledger: the record it created or changed, and the position of its last event. */
     public record Receipt(String id, long position, @JsonIgnore boolean replayed) {
+    }
+
+    /**
+     * A command for the aggregate {@code aggregateId}; the receipt names {@code resourceId} (the aggregate itself,
+     * or a record inside it such as a payment).
+     */
+    public record Submission(String aggregateId, String resourceId, Object command) {
+
+        public static Submission of(String aggregateId, Object command) {
+            return new Submission(aggregateId, aggregateId, command);
+        }
     }
 
     private final CommandGateway gateway;
@@ -69,20 +82,31 @@ public class IdempotentCommands {
     }
 
     /** Submits a command on behalf of the authenticated principal. */
-    public Receipt submit(String idempotencyKey, String aggregateId, Object command) {
-        return submit(currentPrincipal(), idempotencyKey, aggregateId, command);
+    public Receipt submit(String idempotencyKey, Submission submission) {
+        return submit(currentPrincipal(), idempotencyKey, submission);
+    }
+
+    /**
+     * An id for a record the request creates, the same for every retry of it: derived from the principal and the
+     * idempotency key, so that a retried request carries the same command.
+     */
+    public String idFor(String idempotencyKey) {
+        checkKey(idempotencyKey);
+        return UUID.nameUUIDFromBytes((currentPrincipal() + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Submits a command on behalf of {@code principal}, such as an import run by the ledger itself. */
-    public Receipt submit(String principal, String idempotencyKey, String aggregateId, Object command) {
+    public Receipt submit(String principal, String idempotencyKey, Submission submission) {
         checkKey(idempotencyKey);
+        Object command = submission.command();
         String type = command.getClass().getSimpleName();
         String fingerprint = fingerprint(command);
         RuntimeException lastCollision = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 Receipt receipt = transaction.execute(status ->
-                        submitOnce(principal, idempotencyKey, aggregateId, type, fingerprint, command));
+                        submitOnce(principal, idempotencyKey, submission, type, fingerprint));
                 count(type, receipt.replayed() ? "replayed" : "accepted");
                 return receipt;
             } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException collision) {
@@ -92,23 +116,26 @@ public class IdempotentCommands {
             } catch (Rejection rejection) {
                 count(type, "rejected");
                 throw rejection;
+            } catch (AggregateNotFoundException unknown) {
+                count(type, "rejected");
+                throw new UnknownRecord(submission.aggregateId());
             }
         }
         count(type, "busy");
         throw new LedgerBusy(lastCollision);
     }
 
-    private Receipt submitOnce(String principal, String key, String aggregateId, String type, String fingerprint,
-                               Object command) {
+    private Receipt submitOnce(String principal, String key, Submission submission, String type,
+                               String fingerprint) {
         Optional<Receipt> earlier = jdbc.sql("""
-                        SELECT request_hash, aggregate_id, position FROM ledger.command_request
+                        SELECT request_hash, resource_id, position FROM ledger.command_request
                         WHERE principal = :principal AND idempotency_key = :key""")
                 .param("principal", principal).param("key", key)
                 .query((rs, i) -> {
                     if (!fingerprint.equals(rs.getString("request_hash"))) {
                         throw new IdempotencyKeyReused(key);
                     }
-                    return new Receipt(rs.getString("aggregate_id"), rs.getLong("position"), true);
+                    return new Receipt(rs.getString("resource_id"), rs.getLong("position"), true);
                 })
                 .optional();
         if (earlier.isPresent()) {
@@ -117,13 +144,13 @@ public class IdempotentCommands {
         // Claiming the key first makes a concurrent twin wait on the primary key, then fail and find this receipt.
         jdbc.sql("""
                         INSERT INTO ledger.command_request
-                            (principal, idempotency_key, command_type, request_hash, aggregate_id, recorded_at)
-                        VALUES (:principal, :key, :type, :hash, :aggregate, :now)""")
+                            (principal, idempotency_key, command_type, request_hash, resource_id, recorded_at)
+                        VALUES (:principal, :key, :type, :hash, :resource, :now)""")
                 .param("principal", principal).param("key", key).param("type", type).param("hash", fingerprint)
-                .param("aggregate", aggregateId).param("now", OffsetDateTime.now(clock))
+                .param("resource", submission.resourceId()).param("now", OffsetDateTime.now(clock))
                 .update();
 
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
                 .andMetaData(MetaData.with(AxonConfig.PRINCIPAL, principal).and(AxonConfig.REQUEST_ID, key)));
 
         // Within this transaction the aggregate's newest event is the one this command appended: a concurrent
@@ -131,13 +158,13 @@ public class IdempotentCommands {
         long position = jdbc.sql("""
                         SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry
                         WHERE aggregate_identifier = :aggregate""")
-                .param("aggregate", aggregateId)
+                .param("aggregate", submission.aggregateId())
                 .query(Long.class).single();
         jdbc.sql("UPDATE ledger.command_request SET position = :position"
                         + " WHERE principal = :principal AND idempotency_key = :key")
                 .param("position", position).param("principal", principal).param("key", key)
                 .update();
-        return new Receipt(aggregateId, position, false);
+        return new Receipt(submission.resourceId(), position, false);
     }
 
     private static void checkKey(String key) {

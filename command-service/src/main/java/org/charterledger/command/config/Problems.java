@@ -23,9 +23,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +62,12 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidKey(InvalidIdempotencyKey e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
                 e.getMessage(), IdempotentCommands.HEADER, "idempotency-key-format"));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(),
+                e.field(), e.rule()));
     }
 
     @ExceptionHandler(LedgerBusy.class)
@@ -150,6 +158,12 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         if (target == LocalDate.class) {
             return "must be a date in the form YYYY-MM-DD";
+        }
+        if (target == Currency.class) {
+            return "must be an ISO 4217 currency code, such as KRW or USD";
+        }
+        if (target == BigDecimal.class) {
+            return "must be a decimal number, such as \"1000.00\"";
         }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();

@@ -7,8 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.charterledger.command.config.BusinessDates;
 import org.charterledger.command.config.IdempotentCommands;
 import org.charterledger.command.config.IdempotentCommands.Receipt;
+import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.Receipts;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.CountryCode;
@@ -16,6 +18,7 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,9 +33,11 @@ import java.time.LocalDate;
 class MembershipController {
 
     private final IdempotentCommands commands;
+    private final BusinessDates dates;
 
-    MembershipController(IdempotentCommands commands) {
+    MembershipController(IdempotentCommands commands, BusinessDates dates) {
         this.commands = commands;
+        this.dates = dates;
     }
 
     /** The body of an admission; the id, country and dates are checked as they are read. */
@@ -45,10 +50,13 @@ class MembershipController {
             @NotNull LocalDate admittedOn,
             @NotNull AdmissionBasis basis) {
 
-        AdmitMember toCommand() {
+        AdmitMember toCommand(BusinessDates dates) {
             return new AdmitMember(id, country, name.strip(), localName == null ? null : localName.strip(),
-                    category, admittedOn, basis);
+                    category, dates.notInTheFuture("admittedOn", admittedOn), basis);
         }
+    }
+
+    record WithdrawalRequest(@NotNull LocalDate withdrewOn, @NotBlank @Size(max = 500) String reference) {
     }
 
     @PostMapping
@@ -59,7 +67,19 @@ class MembershipController {
             @Parameter(description = "A client-chosen id for this request; a retry with the same id is applied once")
             @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
             @Valid @RequestBody AdmitMemberRequest request) {
-        Receipt receipt = commands.submit(idempotencyKey, request.id().value(), request.toCommand());
+        Receipt receipt = commands.submit(idempotencyKey, Submission.of(request.id().value(), request.toCommand(dates)));
         return Receipts.respond(HttpStatus.CREATED, receipt);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Record that a party left the Association",
+            description = "From withdrewOn the party is no longer on the register, is not assessed for dues and is"
+                    + " on no roll; its history stays.")
+    ResponseEntity<Receipt> withdraw(@PathVariable MemberId id,
+                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                     @Valid @RequestBody WithdrawalRequest request) {
+        RecordWithdrawal command = new RecordWithdrawal(id, dates.notInTheFuture("withdrewOn", request.withdrewOn()),
+                request.reference().strip());
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(), command)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.membership.AdmitMember;
 import org.charterledger.command.membership.AlreadyAdmitted;
 import org.charterledger.events.AdmissionBasis;
@@ -55,7 +56,7 @@ class ReferenceDataImport {
         for (AdmitMember admission : openingBalance(source)) {
             try {
                 var receipt = commands.submit(PRINCIPAL, label + ":opening-balance:" + admission.member(),
-                        admission.member().value(), admission);
+                        Submission.of(admission.member().value(), admission));
                 if (receipt.replayed()) {
                     alreadyRecorded++;
                 } else {

@@ -1,5 +1,6 @@
 package org.charterledger.command.membership;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.charterledger.events.AdmissionBasis;
@@ -7,18 +8,29 @@ import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.DuesPaid;
+import org.charterledger.events.DuesPaymentReversed;
+import org.charterledger.events.FiscalYear;
+import org.charterledger.events.MemberWithdrew;
+import org.charterledger.events.Money;
+import org.charterledger.events.PaymentId;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static org.charterledger.events.PartyCategory.ASSOCIATE;
+import static org.hamcrest.Matchers.containsString;
 import static org.charterledger.events.PartyCategory.MEMBER;
 import static org.charterledger.events.PartyCategory.OBSERVER;
 
 class MemberTest {
 
     private static final LocalDate OPENING = LocalDate.of(2021, 1, 1);
+    private static final MemberId TYVA = new MemberId("RU-TYVA");
+    private static final PaymentId PAYMENT = new PaymentId("0f8c7e2a-5a43-4d0e-9d55-3c1b7f6a9e21");
+    private static final Money USD_1000 = Money.of("1000", "USD");
     private FixtureConfiguration<Member> fixture;
 
     @BeforeEach
@@ -69,7 +81,7 @@ class MemberTest {
         fixture.givenNoPriorActivity()
                 .when(admit("VN-HO-CHI-MINH-CITY", "VN", MEMBER))
                 .expectException(AdmissionRefused.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("VN is none of these"))
+                .expectExceptionMessage(containsString("VN is none of these"))
                 .expectNoEvents();
     }
 
@@ -88,6 +100,180 @@ class MemberTest {
                 .expectException(AdmissionRefused.class)
                 .expectExceptionMessage("the id KR-ULSAN must start with the country code JP")
                 .expectNoEvents();
+    }
+
+    @Nested
+    class Dues {
+
+        /** On the opening balance of 1 June 2015, so assessed from 2015. */
+        private final MemberAdmitted admitted2015 = new MemberAdmitted(TYVA, CountryCode.of("RU"), "Tyva Republic",
+                null, MEMBER, LocalDate.of(2015, 6, 1), AdmissionBasis.OPENING_BALANCE);
+
+        @Test
+        void recordsAPaymentInWonWithTheValueCreditedInDollars() {
+            fixture.given(admitted2015)
+                    .when(pay(2016, Money.of("1320000", "KRW"), USD_1000, "2016-03-01"))
+                    .expectEvents(paid(2016, Money.of("1320000", "KRW"), USD_1000, "2016-03-01"));
+        }
+
+        @Test
+        void recordsAPartPaymentAsItIs() {
+            fixture.given(admitted2015)
+                    .when(pay(2016, Money.of("400", "USD"), Money.of("400", "USD"), "2016-03-01"))
+                    .expectEvents(paid(2016, Money.of("400", "USD"), Money.of("400", "USD"), "2016-03-01"));
+        }
+
+        @Test
+        void refusesAYearBeforeTheMemberWasAssessed() {
+            fixture.given(admitted2015)
+                    .when(pay(2014, USD_1000, USD_1000, "2015-09-01"))
+                    .expectException(DuesRefused.class)
+                    .expectExceptionMessage(containsString("owes no dues for 2014"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesDuesFromAnObserver() {
+            fixture.given(admitted("JP-MIYAGI", "JP", OBSERVER))
+                    .when(new PayDues(new MemberId("JP-MIYAGI"), PAYMENT, FiscalYear.of(2022), USD_1000, USD_1000,
+                            LocalDate.of(2022, 3, 1), null))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesDuesFromAnAssociate() {
+            fixture.given(admitted("VN-HO-CHI-MINH-CITY", "VN", ASSOCIATE))
+                    .when(new PayDues(new MemberId("VN-HO-CHI-MINH-CITY"), PAYMENT, FiscalYear.of(2022), USD_1000,
+                            USD_1000, LocalDate.of(2022, 3, 1), null))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAYearAfterTheMemberLeft() {
+            fixture.given(admitted2015, new MemberWithdrew(TYVA, LocalDate.of(2019, 3, 1), "letter"))
+                    .when(pay(2020, USD_1000, USD_1000, "2020-03-01"))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsArrearsPaidAfterTheMemberLeft() {
+            fixture.given(admitted2015, new MemberWithdrew(TYVA, LocalDate.of(2019, 3, 1), "letter"))
+                    .when(pay(2018, USD_1000, USD_1000, "2019-06-01"))
+                    .expectEvents(paid(2018, USD_1000, USD_1000, "2019-06-01"));
+        }
+
+        @Test
+        void refusesAPaymentDatedBeforeTheAdmission() {
+            fixture.given(admitted2015)
+                    .when(pay(2016, USD_1000, USD_1000, "2015-05-31"))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAValueCreditedInAnotherCurrencyThanTheDues() {
+            fixture.given(admitted2015)
+                    .when(pay(2016, Money.of("1320000", "KRW"), Money.of("1320000", "KRW"), "2016-03-01"))
+                    .expectException(DuesRefused.class)
+                    .expectExceptionMessage(containsString("must be in USD"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheSamePaymentTwice() {
+            fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"))
+                    .when(pay(2017, USD_1000, USD_1000, "2017-03-01"))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesDuesOfAnUnknownMember() {
+            fixture.givenNoPriorActivity()
+                    .when(pay(2016, USD_1000, USD_1000, "2016-03-01"))
+                    .expectException(AggregateNotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reversesAPayment() {
+            fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"))
+                    .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"))
+                    .expectEvents(new DuesPaymentReversed(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"));
+        }
+
+        @Test
+        void refusesToReverseAnUnknownPayment() {
+            fixture.given(admitted2015)
+                    .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToReverseAPaymentTwice() {
+            fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"),
+                            new DuesPaymentReversed(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"))
+                    .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 3, 10), "again"))
+                    .expectException(DuesRefused.class)
+                    .expectExceptionMessage(containsString("already reversed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAReversalBeforeThePayment() {
+            fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"))
+                    .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 2, 1), "bounced"))
+                    .expectException(DuesRefused.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Withdrawal {
+
+        @Test
+        void recordsAWithdrawal() {
+            fixture.given(admitted("JP-FUKUI", "JP", MEMBER))
+                    .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter"))
+                    .expectEvents(new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter"));
+        }
+
+        @Test
+        void refusesASecondWithdrawal() {
+            fixture.given(admitted("JP-FUKUI", "JP", MEMBER),
+                            new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter"))
+                    .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), LocalDate.of(2022, 5, 1), "again"))
+                    .expectException(WithdrawalRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAWithdrawalOnOrBeforeTheAdmission() {
+            fixture.given(admitted("JP-FUKUI", "JP", MEMBER))
+                    .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), OPENING, "letter"))
+                    .expectException(WithdrawalRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheWithdrawalOfAnUnknownParty() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter"))
+                    .expectException(AggregateNotFoundException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    private static PayDues pay(int year, Money paid, Money credited, String paidOn) {
+        return new PayDues(TYVA, PAYMENT, FiscalYear.of(year), paid, credited, LocalDate.parse(paidOn), "ref");
+    }
+
+    private static DuesPaid paid(int year, Money paid, Money credited, String paidOn) {
+        return new DuesPaid(TYVA, PAYMENT, FiscalYear.of(year), paid, credited, LocalDate.parse(paidOn), "ref");
     }
 
     private static AdmitMember admit(String id, String country, PartyCategory category) {

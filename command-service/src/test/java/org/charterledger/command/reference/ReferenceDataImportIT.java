@@ -32,7 +32,7 @@ class ReferenceDataImportIT {
     private long importedEvents() {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM ledger.domain_event_entry e
-                        JOIN ledger.command_request r ON r.aggregate_id = e.aggregate_identifier
+                        JOIN ledger.command_request r ON r.resource_id = e.aggregate_identifier
                         WHERE r.principal = ? AND e.payload_type = 'org.charterledger.events.MemberAdmitted'""")
                 .param(ReferenceDataImport.PRINCIPAL).query(Long.class).single();
     }
