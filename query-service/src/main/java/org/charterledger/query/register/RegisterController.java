@@ -27,8 +27,9 @@ import java.util.Map;
 class RegisterController {
 
     private static final String SELECT = """
-            SELECT id, country, name, local_name, category, since, basis FROM projection.register_party
-            WHERE since <= :asOf""";
+            SELECT p.id, p.country, p.name, p.local_name, r.category, r.from_date AS since, r.basis
+            FROM projection.register_party p JOIN projection.register_period r ON r.party_id = p.id
+            WHERE r.from_date <= :asOf AND (r.until_date IS NULL OR r.until_date > :asOf)""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,7 +39,7 @@ class RegisterController {
         this.clock = clock;
     }
 
-    /** A party as the register shows it. */
+    /** A party as the register shows it on a date: its category then, and since when it has held it. */
     record Party(String id, String country, String name, String localName, PartyCategory category,
                  LocalDate since, String basis) {
     }
@@ -62,9 +63,9 @@ class RegisterController {
             @RequestParam(required = false) Long atLeast) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         List<Party> parties = jdbc.sql(SELECT + """
-                         AND (CAST(:category AS VARCHAR(16)) IS NULL OR category = :category)
-                         AND (CAST(:country AS CHAR(2)) IS NULL OR country = :country)
-                        ORDER BY country, id""")
+                         AND (CAST(:category AS VARCHAR(16)) IS NULL OR r.category = :category)
+                         AND (CAST(:country AS CHAR(2)) IS NULL OR p.country = :country)
+                        ORDER BY p.country, p.id""")
                 .param("asOf", date)
                 .param("category", category == null ? null : category.name())
                 .param("country", country == null ? null : country.value())
@@ -80,7 +81,7 @@ class RegisterController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) Long atLeast) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        return jdbc.sql(SELECT + " AND id = :id")
+        return jdbc.sql(SELECT + " AND p.id = :id")
                 .param("asOf", date).param("id", id.value())
                 .query(Party.class).optional()
                 .orElseThrow(() -> new NotFound("id", id + " is not on the register on " + date));

@@ -1,66 +1,30 @@
 package org.charterledger.query.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberId;
+import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.PartyCategory;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
+import org.charterledger.query.LedgerIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The query service on PostgreSQL: events appended to the ledger's event table reach the register view through
- * the pooled streaming processor, and queries wait for a position when asked to.
+ * The register on PostgreSQL: events appended to the ledger's event table reach it through the pooled streaming
+ * processor, and queries wait for a position when asked to.
  */
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"postgres", "test"})
-class RegisterQueriesIT {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStorageEngine ledger;
-    @Autowired
-    TransactionManager transactions;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    /** The event table belongs to the command service; these tests create it with its own migrations. */
-    @BeforeAll
-    static void migrateTheLedgerSchema() {
-        Flyway.configure()
-                .dataSource(System.getenv("LEDGER_TEST_DB_URL"), System.getenv("LEDGER_TEST_DB_USER"),
-                        System.getenv("LEDGER_TEST_DB_PASSWORD"))
-                .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
-                .load().migrate();
-    }
+class RegisterQueriesIT extends LedgerIT {
 
     @Test
     void anAdmissionAppendedToTheLedgerReachesTheRegister() throws Exception {
@@ -95,6 +59,18 @@ class RegisterQueriesIT {
         assertThat(ids(after)).contains(observer, member);
         assertThat(after.get("total").asInt()).isEqualTo(after.get("parties").size());
         assertThat(get("/api/members/" + member + "?asOf=2022-02-28").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aPartyThatWithdrewLeavesTheRegisterFromThatDay() throws Exception {
+        String id = newId("JP");
+        admit(id, "JP", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1));
+        long position = append(id, new MemberWithdrew(new MemberId(id), LocalDate.of(2022, 4, 1), "letter"));
+
+        assertThat(get("/api/members/" + id + "?asOf=2022-03-31&atLeast=" + position).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(get("/api/members/" + id + "?asOf=2022-04-01").getStatusCode().value()).isEqualTo(404);
+        assertThat(ids(body(get("/api/members?country=JP&asOf=2022-04-01")))).doesNotContain(id);
     }
 
     @Test
@@ -153,44 +129,11 @@ class RegisterQueriesIT {
     }
 
     private long admit(String id, String country, PartyCategory category, LocalDate since) {
-        var event = new GenericDomainEventMessage<>("Member", id, 0,
-                new MemberAdmitted(new MemberId(id), CountryCode.of(country), "Test government " + id, null,
-                        category, since, AdmissionBasis.OPENING_BALANCE));
-        transactions.executeInTransaction(() -> ledger.appendEvents(event));
-        return jdbc.sql("SELECT global_index FROM ledger.domain_event_entry WHERE event_identifier = ?")
-                .param(event.getIdentifier()).query(Long.class).single();
-    }
-
-    private long ledgerHead() {
-        return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry").query(Long.class).single();
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return http.withBasicAuth("reader", "test-reader").getForEntity(path, String.class);
-    }
-
-    private JsonNode body(ResponseEntity<String> answer) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
-        return json.readTree(answer.getBody());
-    }
-
-    private JsonNode assertProblem(ResponseEntity<String> response, int status, String type, String field)
-            throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(response.getBody());
-        assertThat(problem.get("type").asText()).isEqualTo("urn:charter-ledger:problem:" + type);
-        if (field != null) {
-            assertThat(problem.get("field").asText()).isEqualTo(field);
-        }
-        return problem;
+        return append(id, new MemberAdmitted(new MemberId(id), CountryCode.of(country), "Test government " + id,
+                null, category, since, AdmissionBasis.OPENING_BALANCE));
     }
 
     private static List<String> ids(JsonNode register) {
         return register.get("parties").findValuesAsText("id");
-    }
-
-    private static String newId(String country) {
-        return country + "-QT" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 }
