@@ -5,13 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +20,15 @@ class LedgerOnPostgresIT {
 
     private static final String SECRETARIAT = "secretariat:e2e-secretariat";
     private static final String READER = "reader:e2e-reader";
-    private static final String DATABASE = "charter_ledger_e2e_" + UUID.randomUUID().toString().substring(0, 8);
-
+    private static FreshDatabase database;
     private static ServiceProcess commands;
     private static ServiceProcess queries;
 
     @BeforeAll
     static void startBothServicesOnAFreshDatabase() throws SQLException {
-        execute("CREATE DATABASE " + DATABASE);
-        String url = System.getenv("LEDGER_TEST_DB_URL").replaceFirst("/[^/?]+(\\?.*)?$", "/" + DATABASE);
-        Map<String, String> environment = Map.of(
-                "SPRING_PROFILES_ACTIVE", "postgres",
-                "LEDGER_DB_URL", url,
-                "LEDGER_DB_USER", System.getenv("LEDGER_TEST_DB_USER"),
-                "LEDGER_DB_PASSWORD", System.getenv("LEDGER_TEST_DB_PASSWORD"),
-                "LEDGER_SECRETARIAT_PASSWORD", "e2e-secretariat",
-                "LEDGER_READER_PASSWORD", "e2e-reader");
-        commands = ServiceProcess.start("commandService", environment);
-        queries = ServiceProcess.start("queryService", environment);
+        database = new FreshDatabase();
+        commands = ServiceProcess.start("commandService", database.environment());
+        queries = ServiceProcess.start("queryService", database.environment());
     }
 
     @AfterAll
@@ -53,7 +39,7 @@ class LedgerOnPostgresIT {
         if (commands != null) {
             commands.close();
         }
-        execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        database.close();
     }
 
     @Test
@@ -133,29 +119,10 @@ class LedgerOnPostgresIT {
     }
 
     private static long eventsOf(String id) throws SQLException {
-        return count("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = '" + id + "'");
+        return database.count("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = '" + id + "'");
     }
 
     private static long allEvents() throws SQLException {
-        return count("SELECT COUNT(*) FROM ledger.domain_event_entry");
-    }
-
-    private static long count(String sql) throws SQLException {
-        String url = System.getenv("LEDGER_TEST_DB_URL").replaceFirst("/[^/?]+(\\?.*)?$", "/" + DATABASE);
-        try (Connection connection = DriverManager.getConnection(url, System.getenv("LEDGER_TEST_DB_USER"),
-                System.getenv("LEDGER_TEST_DB_PASSWORD"));
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(System.getenv("LEDGER_TEST_DB_URL"),
-                System.getenv("LEDGER_TEST_DB_USER"), System.getenv("LEDGER_TEST_DB_PASSWORD"));
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return database.count("SELECT COUNT(*) FROM ledger.domain_event_entry");
     }
 }
