@@ -199,8 +199,11 @@ public record DuesStanding(LocalDate asOf, PartyCategory category, List<YearAcco
         });
 
         List<RightsChange> states = new ArrayList<>();
+        if (facts.periods().isEmpty() || facts.periods().get(0).from().isAfter(until)) {
+            return states;
+        }
         LocalDate since = null;
-        for (LocalDate t : moments.headSet(until, true)) {
+        for (LocalDate t : moments.subSet(facts.periods().get(0).from(), true, until, true)) {
             PartyCategory category = facts.categoryOn(t).orElse(null);
             List<FiscalYear> arrears = arrearsOn(facts, rates, t);
             boolean resumed = resumedOn(facts, t);

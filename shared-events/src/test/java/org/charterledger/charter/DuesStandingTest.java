@@ -214,6 +214,18 @@ class DuesStandingTest {
         assertThat(history.get(3).year()).isEqualTo(FiscalYear.of(2020));
     }
 
+    @Test
+    void theHistoryStartsWithTheAdmission() {
+        PartyFacts facts = member(LocalDate.of(2021, 1, 1), true);
+
+        List<RightsChange> history = DuesStanding.history(facts, RATES, LocalDate.of(2023, 10, 25));
+
+        assertThat(history).extracting(RightsChange::from, RightsChange::cause).containsExactly(
+                tuple(LocalDate.of(2021, 1, 1), Cause.ADMITTED),
+                tuple(LocalDate.of(2022, 5, 1), Cause.DUE_DATE_PASSED));
+        assertThat(DuesStanding.history(facts, RATES, LocalDate.of(2020, 12, 31))).isEmpty();
+    }
+
     private static PartyFacts admitted2015(String payments) {
         PartyFacts facts = member(LocalDate.of(2015, 6, 1), false);
         for (String entry : payments.isBlank() ? new String[0] : payments.trim().split("\\s+")) {
