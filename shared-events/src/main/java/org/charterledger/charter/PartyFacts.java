@@ -4,6 +4,7 @@ import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.MemberAdmitted;
+import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.PartyCategory;
 import org.charterledger.events.PaymentId;
@@ -38,6 +39,10 @@ public record PartyFacts(List<MembershipPeriod> periods, List<Payment> payments)
 
     public PartyFacts with(MemberWithdrew e) {
         return new PartyFacts(closeOpenPeriod(e.withdrewOn()), payments);
+    }
+
+    public PartyFacts with(MemberExpelled e) {
+        return new PartyFacts(closeOpenPeriod(e.expelledOn()), payments);
     }
 
     public PartyFacts with(DuesPaid e) {

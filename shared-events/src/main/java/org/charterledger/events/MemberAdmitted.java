@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param category   member, associate or observer
  * @param admittedOn the business date from which the party is in its category
  * @param basis      what the admission rests on
+ * @param decidedBy  the motion that decided it, for an admission by decision; {@code null} on the opening balance
  */
-@Revision("1")
+@Revision("2")
 public record MemberAdmitted(MemberId member, CountryCode country, String name, String localName,
-                             PartyCategory category, LocalDate admittedOn, AdmissionBasis basis) {
+                             PartyCategory category, LocalDate admittedOn, AdmissionBasis basis,
+                             MotionId decidedBy) {
 
     public MemberAdmitted {
         Objects.requireNonNull(member, "member");
@@ -27,5 +29,8 @@ public record MemberAdmitted(MemberId member, CountryCode country, String name, 
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(admittedOn, "admittedOn");
         Objects.requireNonNull(basis, "basis");
+        if ((basis == AdmissionBasis.DECISION) != (decidedBy != null)) {
+            throw new IllegalArgumentException("an admission by decision names its motion, and only it does");
+        }
     }
 }

@@ -1,15 +1,21 @@
 package org.charterledger.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,18 +29,38 @@ class EventSerializationTest {
     private final ObjectMapper mapper = EventJson.mapper();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
 
+    private static final MeetingId GA13 = new MeetingId("GA13");
+    private static final MotionId M2 = new MotionId("GA13-M2");
+    private static final MemberId SAKHA = new MemberId("RU-SAKHA");
+    private static final MemberId LIAONING = new MemberId("CN-LIAONING");
     private static final PaymentId PAYMENT = new PaymentId("0f8c7e2a-5a43-4d0e-9d55-3c1b7f6a9e21");
 
     static Stream<Object> samples() {
         return Stream.of(
                 new MemberAdmitted(new MemberId("KR-ULSAN"), CountryCode.of("KR"), "Ulsan Metropolitan City",
-                        "울산광역시", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE),
+                        "울산광역시", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE, null),
                 new DuesPaid(new MemberId("RU-TYVA"), PAYMENT, FiscalYear.of(2016), Money.of("1320000", "KRW"),
                         Money.of("1000.00", "USD"), LocalDate.of(2016, 3, 1), "KEB-2016-0301-17"),
                 new DuesPaymentReversed(new MemberId("RU-TYVA"), PAYMENT, LocalDate.of(2016, 3, 9),
                         "transfer returned by the bank"),
                 new DuesRateChanged(Money.of("1200", "USD"), FiscalYear.of(2024), new MotionId("GA14-M3")),
-                new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter of 2022-01-15"));
+                new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter of 2022-01-15"),
+                new MeetingConvened(GA13, Body.GA, 13, SAKHA, "online", LocalDate.of(2021, 8, 10),
+                        LocalDate.of(2021, 8, 10)),
+                new AttendanceRecorded(GA13, List.of(SAKHA, LIAONING)),
+                new MeetingClosed(GA13, LocalDate.of(2021, 8, 10)),
+                new MotionOpened(M2, GA13, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
+                        "Admit Liaoning Province as a member", Procedure.WRITTEN_BALLOT,
+                        new Effect.Admit(LIAONING, CountryCode.of("CN"), "Liaoning Province", PartyCategory.MEMBER),
+                        LocalDate.of(2021, 8, 10), List.of(new RollEntry(SAKHA, List.of(FiscalYear.of(2021)))),
+                        List.of(new LeftOff(LIAONING, PartyCategory.OBSERVER, "an observer has no vote", null))),
+                new VoteCast(M2, SAKHA, Choice.YES, LocalDate.of(2021, 8, 10)),
+                new MotionDecided(M2, Outcome.PASSED, List.of(SAKHA), new Tally("CATEGORY_A", "Charter Art. 9(2)",
+                        1, 1, 1, 0, 0, 0, true, "2·1 = 2 > 1", true, "3·1 = 3 ≥ 2·1 = 2"), LocalDate.of(2021, 8, 10)),
+                new MemberAdmitted(LIAONING, CountryCode.of("CN"), "Liaoning Province", null, PartyCategory.MEMBER,
+                        LocalDate.of(2021, 8, 10), AdmissionBasis.DECISION, M2),
+                new NextHostElected(new MotionId("GA13-M1"), GA13, new MemberId("KR-ULSAN"), LocalDate.of(2021, 8, 10)),
+                new MemberExpelled(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), new MotionId("GA15-M4")));
     }
 
     @ParameterizedTest
@@ -51,7 +77,8 @@ class EventSerializationTest {
     @ParameterizedTest
     @MethodSource("samples")
     void matchesItsApprovedSample(Object event) throws IOException {
-        String file = "/events/" + event.getClass().getSimpleName() + ".v" + revisionOf(event) + ".json";
+        String file = "/events/" + event.getClass().getSimpleName() + ".v" + revisionOf(event)
+                + (event instanceof MemberAdmitted admitted && admitted.decidedBy() != null ? ".decided" : "") + ".json";
         try (InputStream approved = getClass().getResourceAsStream(file)) {
             assertThat(approved).as("approved sample " + file).isNotNull();
             byte[] approvedJson = approved.readAllBytes();
@@ -62,6 +89,21 @@ class EventSerializationTest {
                     event.getClass().getName(), revisionOf(event)));
             assertThat(fromApproved).isEqualTo(event);
         }
+    }
+
+    @Test
+    void upcastsRevision1OfMemberAdmittedToAnOpeningBalanceWithoutMotion() throws IOException {
+        byte[] revision1 = getClass().getResourceAsStream("/events/MemberAdmitted.v1.json").readAllBytes();
+        var stored = new SimpleSerializedObject<>(revision1, byte[].class, MemberAdmitted.class.getName(), "1");
+        var entry = new GenericDomainEventEntry<>("Member", "KR-ULSAN", 0,
+                "event-1", Instant.EPOCH, stored.getType().getName(), "1", revision1, "{}".getBytes());
+
+        Object upcast = new EventUpcasterChain(new MemberAdmittedUpcaster())
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .map(representation -> serializer.deserialize(representation.getData()))
+                .findFirst().orElseThrow();
+
+        assertThat(upcast).isEqualTo(samples().findFirst().orElseThrow());
     }
 
     private static String revisionOf(Object event) {

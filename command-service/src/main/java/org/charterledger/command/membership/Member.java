@@ -56,7 +56,7 @@ public class Member {
             throw new AdmissionRefused("category", violation);
         });
         apply(new MemberAdmitted(cmd.member(), cmd.country(), cmd.name(), cmd.localName(), cmd.category(),
-                cmd.admittedOn(), cmd.basis()));
+                cmd.admittedOn(), cmd.basis(), null));
     }
 
     /**

@@ -63,6 +63,6 @@ class EventStoreIT {
     private static DomainEventMessage<?> event(String aggregate, long sequence) {
         return new GenericDomainEventMessage<>("Member", aggregate, sequence,
                 new MemberAdmitted(new MemberId(aggregate), CountryCode.of("KR"), "Store test", null,
-                        PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE));
+                        PartyCategory.MEMBER, LocalDate.of(2021, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
     }
 }

@@ -107,7 +107,7 @@ class MemberTest {
 
         /** On the opening balance of 1 June 2015, so assessed from 2015. */
         private final MemberAdmitted admitted2015 = new MemberAdmitted(TYVA, CountryCode.of("RU"), "Tyva Republic",
-                null, MEMBER, LocalDate.of(2015, 6, 1), AdmissionBasis.OPENING_BALANCE);
+                null, MEMBER, LocalDate.of(2015, 6, 1), AdmissionBasis.OPENING_BALANCE, null);
 
         @Test
         void recordsAPaymentInWonWithTheValueCreditedInDollars() {
@@ -278,11 +278,11 @@ class MemberTest {
 
     private static AdmitMember admit(String id, String country, PartyCategory category) {
         return new AdmitMember(new MemberId(id), CountryCode.of(country), id + " government", null, category,
-                OPENING, AdmissionBasis.OPENING_BALANCE);
+                OPENING, AdmissionBasis.OPENING_BALANCE, null);
     }
 
     private static MemberAdmitted admitted(String id, String country, PartyCategory category) {
         return new MemberAdmitted(new MemberId(id), CountryCode.of(country), id + " government", null, category,
-                OPENING, AdmissionBasis.OPENING_BALANCE);
+                OPENING, AdmissionBasis.OPENING_BALANCE, null);
     }
 }

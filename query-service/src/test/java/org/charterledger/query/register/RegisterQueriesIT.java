@@ -130,7 +130,7 @@ class RegisterQueriesIT extends LedgerIT {
 
     private long admit(String id, String country, PartyCategory category, LocalDate since) {
         return append(id, new MemberAdmitted(new MemberId(id), CountryCode.of(country), "Test government " + id,
-                null, category, since, AdmissionBasis.OPENING_BALANCE));
+                null, category, since, AdmissionBasis.OPENING_BALANCE, null));
     }
 
     private static List<String> ids(JsonNode register) {

@@ -35,7 +35,7 @@ class RightsQueriesIT extends LedgerIT {
     void aMemberThatPaidFor2016Only() {
         member = newId("RU");
         append(member, new MemberAdmitted(new MemberId(member), CountryCode.of("RU"), "Test Republic", null,
-                PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE));
+                PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
         paid2016 = PaymentId.random();
         position = pay(paid2016, 2016, Money.of("1180000", "KRW"), "2016-03-01");
     }

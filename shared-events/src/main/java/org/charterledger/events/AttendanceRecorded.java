@@ -1,0 +1,14 @@
+package org.charterledger.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/** These governments were present at a meeting. */
+@Revision("1")
+public record AttendanceRecorded(MeetingId meeting, List<MemberId> present) {
+
+    public AttendanceRecorded {
+        present = List.copyOf(present);
+    }
+}

@@ -1,0 +1,4 @@
+package org.charterledger.events;
+
+/** A vote on a motion. */
+public enum Choice { YES, NO, ABSTAIN }

@@ -1,0 +1,50 @@
+package org.charterledger.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** What a motion, once passed, does to the record: its structured subject. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Effect.Admit.class, name = "ADMIT"),
+        @JsonSubTypes.Type(value = Effect.Expel.class, name = "EXPEL"),
+        @JsonSubTypes.Type(value = Effect.ChangeDuesRate.class, name = "CHANGE_DUES_RATE"),
+        @JsonSubTypes.Type(value = Effect.ElectNextHost.class, name = "ELECT_NEXT_HOST")
+})
+public sealed interface Effect {
+
+    /** The Charter Art. 8 item that decides this kind of effect. */
+    int item();
+
+    /** Admit a government as a member or associate; an observer keeps its id and history (Art. 8 item 1). */
+    record Admit(MemberId party, CountryCode country, String name, PartyCategory category) implements Effect {
+        @Override
+        public int item() {
+            return 1;
+        }
+    }
+
+    /** Expel a member or associate (Art. 8 item 1). */
+    record Expel(MemberId party) implements Effect {
+        @Override
+        public int item() {
+            return 1;
+        }
+    }
+
+    /** Set the yearly dues from a fiscal year on (Art. 8 item 2; Dues Regulation Art. 5(3)). */
+    record ChangeDuesRate(Money amount, FiscalYear fromYear) implements Effect {
+        @Override
+        public int item() {
+            return 2;
+        }
+    }
+
+    /** Elect the host of the next General Assembly, and so the next chair (Art. 8 item 9; Art. 7(1)). */
+    record ElectNextHost(MemberId host) implements Effect {
+        @Override
+        public int item() {
+            return 9;
+        }
+    }
+}
