@@ -13,7 +13,9 @@ public abstract class Rejection extends RuntimeException {
         /** The command contradicts what the ledger already holds (409). */
         CONFLICT,
         /** The command breaks a rule of the charter or of the register (422). */
-        RULE
+        RULE,
+        /** The principal may not give this command (403). */
+        FORBIDDEN
     }
 
     private final Reason reason;

@@ -153,12 +153,9 @@ public class IdempotentCommands {
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
                 .andMetaData(MetaData.with(AxonConfig.PRINCIPAL, principal).and(AxonConfig.REQUEST_ID, key)));
 
-        // Within this transaction the aggregate's newest event is the one this command appended: a concurrent
-        // command on the same aggregate cannot commit a later one before this transaction ends.
-        long position = jdbc.sql("""
-                        SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry
-                        WHERE aggregate_identifier = :aggregate""")
-                .param("aggregate", submission.aggregateId())
+        // The newest event this transaction sees is this command's last one (or a later one already committed):
+        // a query that waits for this position sees the command and every effect it had on other records.
+        long position = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry")
                 .query(Long.class).single();
         jdbc.sql("UPDATE ledger.command_request SET position = :position"
                         + " WHERE principal = :principal AND idempotency_key = :key")

@@ -15,6 +15,7 @@ public record LedgerUsers(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String name, String password, List<String> roles) {
+    /** A user; a DELEGATE names the member whose votes it casts. */
+    public record User(String name, String password, List<String> roles, String member) {
     }
 }

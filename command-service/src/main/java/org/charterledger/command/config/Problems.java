@@ -49,6 +49,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail problem = problem(status, rejection.type(), rejection.getMessage(), rejection.field(),
                 rejection.rule());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,11 +21,12 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** HTTP Basic against the configured users; every command needs the role SECRETARIAT. */
+/** HTTP Basic against the configured users: commands need the role SECRETARIAT, votes SECRETARIAT or DELEGATE. */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     static final String SECRETARIAT = "SECRETARIAT";
+    static final String DELEGATE = "DELEGATE";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -34,6 +36,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/motions/*/votes").hasAnyRole(SECRETARIAT, DELEGATE)
                         .requestMatchers("/api/**").hasRole(SECRETARIAT)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(json, response,
@@ -42,7 +45,7 @@ public class SecurityConfig {
                         .authenticationEntryPoint((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated", "send HTTP Basic credentials of a ledger user"))
                         .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
-                                "forbidden", "commands need the role " + SECRETARIAT)))
+                                "forbidden", "this command needs the role " + SECRETARIAT)))
                 .build();
     }
 

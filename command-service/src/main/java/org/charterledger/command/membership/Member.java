@@ -14,12 +14,15 @@ import org.charterledger.charter.PartyFacts;
 import org.charterledger.charter.Payment;
 import org.charterledger.charter.RuleViolation;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.MemberAdmitted;
+import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.Money;
+import org.charterledger.events.PartyCategory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -45,7 +48,7 @@ public class Member {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AdmitMember cmd) {
-        if (id != null) {
+        if (id != null && !observerAdmittedByDecision(cmd)) {
             throw new AlreadyAdmitted(id, facts.periods().get(facts.periods().size() - 1).category());
         }
         if (!cmd.member().countryPrefix().equals(cmd.country())) {
@@ -56,7 +59,22 @@ public class Member {
             throw new AdmissionRefused("category", violation);
         });
         apply(new MemberAdmitted(cmd.member(), cmd.country(), cmd.name(), cmd.localName(), cmd.category(),
-                cmd.admittedOn(), cmd.basis(), null));
+                cmd.admittedOn(), cmd.basis(), cmd.decidedBy()));
+    }
+
+    /** An observer admitted as a member or associate by a decision keeps its id and its history (CHARTER.md §1). */
+    private boolean observerAdmittedByDecision(AdmitMember cmd) {
+        return cmd.basis() == AdmissionBasis.DECISION && cmd.category() != PartyCategory.OBSERVER
+                && facts.current().map(p -> p.category() == PartyCategory.OBSERVER).orElse(false);
+    }
+
+    /** Expels a party by the decision of a motion that passed (Charter Art. 8 item 1). */
+    @CommandHandler
+    void handle(ExpelMember cmd) {
+        if (facts.current().isEmpty()) {
+            throw new WithdrawalRefused(Reason.CONFLICT, "party", "left-once", id + " already left the Association");
+        }
+        apply(new MemberExpelled(id, cmd.expelledOn(), cmd.decidedBy()));
     }
 
     /**
@@ -135,6 +153,11 @@ public class Member {
 
     @EventSourcingHandler
     void on(MemberWithdrew e) {
+        facts = facts.with(e);
+    }
+
+    @EventSourcingHandler
+    void on(MemberExpelled e) {
         facts = facts.with(e);
     }
 }

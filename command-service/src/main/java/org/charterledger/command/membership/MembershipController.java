@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.charterledger.command.config.BusinessDates;
 import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.InvalidInput;
 import org.charterledger.command.config.IdempotentCommands.Receipt;
 import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.Receipts;
@@ -52,7 +53,7 @@ class MembershipController {
 
         AdmitMember toCommand(BusinessDates dates) {
             return new AdmitMember(id, country, name.strip(), localName == null ? null : localName.strip(),
-                    category, dates.notInTheFuture("admittedOn", admittedOn), basis);
+                    category, dates.notInTheFuture("admittedOn", admittedOn), basis, null);
         }
     }
 
@@ -67,6 +68,10 @@ class MembershipController {
             @Parameter(description = "A client-chosen id for this request; a retry with the same id is applied once")
             @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
             @Valid @RequestBody AdmitMemberRequest request) {
+        if (request.basis() != AdmissionBasis.OPENING_BALANCE) {
+            throw new InvalidInput("basis", "opening-balance-only", "an admission by decision is recorded by closing"
+                    + " the motion that decided it (POST /api/motions/{id}/closure), not here");
+        }
         Receipt receipt = commands.submit(idempotencyKey, Submission.of(request.id().value(), request.toCommand(dates)));
         return Receipts.respond(HttpStatus.CREATED, receipt);
     }

@@ -4,10 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.IdempotentCommands.Receipt;
 import org.charterledger.command.config.IdempotentCommands.Submission;
+import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
+import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
+import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
+import org.charterledger.command.voting.MotionCommands.CastVote;
+import org.charterledger.command.voting.Motions;
 import org.charterledger.command.membership.AdmitMember;
 import org.charterledger.command.membership.AlreadyAdmitted;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.events.AdmissionBasis;
+import org.charterledger.events.Body;
+import org.charterledger.events.Choice;
+import org.charterledger.events.Effect;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
@@ -38,10 +54,15 @@ class ReferenceDataImport {
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataImport.class);
 
     private final IdempotentCommands commands;
+    private final Motions motions;
+    private final EventStore eventStore;
     private final Resource source;
 
-    ReferenceDataImport(IdempotentCommands commands, @Value("${ledger.import.reference-data:}") Resource source) {
+    ReferenceDataImport(IdempotentCommands commands, Motions motions, EventStore eventStore,
+                        @Value("${ledger.import.reference-data:}") Resource source) {
         this.commands = commands;
+        this.motions = motions;
+        this.eventStore = eventStore;
         this.source = source;
     }
 
@@ -68,6 +89,92 @@ class ReferenceDataImport {
         }
         log.info("Reference data {}: {} parties admitted as an opening balance, {} already on the register",
                 label, admitted, alreadyRecorded);
+        JsonNode root = read(source);
+        for (JsonNode assembly : root.path("generalAssemblies")) {
+            importGeneralAssembly(root, assembly, label);
+        }
+    }
+
+    /**
+     * A General Assembly as it happened: convened, its attendance, its motions put by written ballot with the
+     * ballots returned, decided by the charter's rules (a passed motion takes effect), and closed.
+     */
+    private void importGeneralAssembly(JsonNode root, JsonNode assembly, String label) {
+        MeetingId meeting = new MeetingId(assembly.get("id").asText());
+        LocalDate lastDay = LocalDate.parse(assembly.get("lastDay").asText());
+        String key = label + ":" + meeting + ":";
+        submit(key + "convene", meeting.value(), new ConveneMeeting(meeting, Body.GA, assembly.get("ordinal").asInt(),
+                new MemberId(assembly.get("host").asText()), assembly.get("venue").asText(),
+                LocalDate.parse(assembly.get("firstDay").asText()), lastDay));
+        List<MemberId> present = new ArrayList<>();
+        collectIds(assembly.path("attendance"), present);
+        submit(key + "attendance", meeting.value(), new RecordAttendance(meeting, present));
+        for (JsonNode motion : assembly.path("motions")) {
+            importMotion(root, meeting, motion, lastDay, key);
+        }
+        submit(key + "close", meeting.value(), new CloseMeeting(meeting));
+    }
+
+    private void importMotion(JsonNode root, MeetingId meeting, JsonNode motion, LocalDate decidedOn, String key) {
+        MotionId id = new MotionId(motion.get("id").asText());
+        int item = motion.get("article8Item").asInt();
+        Receipt opened = submit(key + id + ":open", id.value(), motions.open(id, meeting, MotionKind.ARTICLE_8, item,
+                motion.get("subject").asText(), Procedure.valueOf(motion.get("procedure").asText()),
+                effectOf(root, id, item)));
+        // The sources say the vote was unanimous, every member but the two DPRK members returning a ballot.
+        List<MemberId> voters = rollOf(id).stream().filter(m -> !m.value().startsWith("KP-")).toList();
+        int yes = motion.path("result").path("yes").asInt();
+        if (voters.size() != yes) {
+            throw new IllegalStateException(id + ": the roll gives " + voters.size() + " ballots, the sources " + yes);
+        }
+        for (MemberId voter : voters) {
+            submit(key + id + ":ballot:" + voter, id.value(), new CastVote(id, voter, Choice.YES, decidedOn));
+        }
+        submit(key + id + ":close", id.value(), motions.close(id, decidedOn));
+        log.info("Reference data: motion {} opened at position {} and decided", id, opened.position());
+    }
+
+    /** The structured subject of an imported motion, from the parts of the file that name it. */
+    private static Effect effectOf(JsonNode root, MotionId motion, int item) {
+        for (JsonNode chair : root.path("chairs")) {
+            if (motion.value().equals(chair.path("electedBy").asText())) {
+                return new Effect.ElectNextHost(new MemberId(chair.get("holder").asText()));
+            }
+        }
+        for (Map.Entry<String, JsonNode> country : root.path("members").properties()) {
+            for (JsonNode member : country.getValue()) {
+                if (motion.value().equals(member.path("admittedBy").asText())) {
+                    return new Effect.Admit(new MemberId(member.get("id").asText()), CountryCode.of(country.getKey()),
+                            member.get("name").asText(), PartyCategory.MEMBER);
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<MemberId> rollOf(MotionId motion) {
+        return eventStore.readEvents(motion.value()).asStream().map(m -> m.getPayload())
+                .filter(MotionOpened.class::isInstance).map(MotionOpened.class::cast).findFirst().orElseThrow()
+                .roll().stream().map(RollEntry::member).toList();
+    }
+
+    private Receipt submit(String key, String aggregate, Object command) {
+        return commands.submit(PRINCIPAL, key, Submission.of(aggregate, command));
+    }
+
+    /** Every id listed under {@code node}, however the lists are grouped (by category, by country). */
+    private static void collectIds(JsonNode node, List<MemberId> into) {
+        if (node.isTextual()) {
+            into.add(new MemberId(node.asText()));
+        } else {
+            node.forEach(child -> collectIds(child, into));
+        }
+    }
+
+    private static JsonNode read(Resource file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
     }
 
     /**
@@ -75,10 +182,7 @@ class ReferenceDataImport {
      * an {@code observerUntil} date after that day) is admitted as an observer.
      */
     static List<AdmitMember> openingBalance(Resource file) throws IOException {
-        JsonNode root;
-        try (InputStream in = file.getInputStream()) {
-            root = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+        JsonNode root = read(file);
         LocalDate asOf = LocalDate.parse(root.path("openingBalance").path("asOf").asText());
         List<AdmitMember> parties = new ArrayList<>();
         for (Map.Entry<String, JsonNode> country : root.path("members").properties()) {
@@ -101,6 +205,6 @@ class ReferenceDataImport {
     private static AdmitMember admission(JsonNode party, String country, PartyCategory category, LocalDate asOf) {
         return new AdmitMember(new MemberId(party.get("id").asText()), CountryCode.of(country),
                 party.get("name").asText(), party.hasNonNull("localName") ? party.get("localName").asText() : null,
-                category, asOf, AdmissionBasis.OPENING_BALANCE);
+                category, asOf, AdmissionBasis.OPENING_BALANCE, null);
     }
 }

@@ -1,0 +1,77 @@
+package org.charterledger.command.meetings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.IdempotentCommands.Receipt;
+import org.charterledger.command.config.IdempotentCommands.Submission;
+import org.charterledger.command.config.Receipts;
+import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
+import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
+import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
+import org.charterledger.events.Body;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/meetings")
+@Tag(name = "Meetings", description = "General Assembly and Executive Committee meetings, and attendance")
+class MeetingController {
+
+    private final IdempotentCommands commands;
+
+    MeetingController(IdempotentCommands commands) {
+        this.commands = commands;
+    }
+
+    record ConveneRequest(@NotNull MeetingId id, @NotNull Body body, @NotNull Integer ordinal, @NotNull MemberId host,
+                          @NotBlank @Size(max = 200) String venue, @NotNull LocalDate firstDay,
+                          @NotNull LocalDate lastDay) {
+    }
+
+    record AttendanceRequest(@NotEmpty List<@NotNull MemberId> present) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Convene a meeting of the General Assembly or the Executive Committee")
+    ResponseEntity<Receipt> convene(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                    @Valid @RequestBody ConveneRequest request) {
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
+                new ConveneMeeting(request.id(), request.body(), request.ordinal(), request.host(),
+                        request.venue().strip(), request.firstDay(), request.lastDay()))));
+    }
+
+    @PostMapping("/{id}/attendance")
+    @Operation(summary = "Record governments present at a meeting",
+            description = "Only the attendance of parties on a motion's roll counts for its quorum.")
+    ResponseEntity<Receipt> attendance(@PathVariable MeetingId id,
+                                       @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                       @Valid @RequestBody AttendanceRequest request) {
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+                Submission.of(id.value(), new RecordAttendance(id, request.present()))));
+    }
+
+    @PostMapping("/{id}/closure")
+    @Operation(summary = "Close a meeting on its last day")
+    ResponseEntity<Receipt> close(@PathVariable MeetingId id,
+                                  @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey) {
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+                Submission.of(id.value(), new CloseMeeting(id))));
+    }
+}

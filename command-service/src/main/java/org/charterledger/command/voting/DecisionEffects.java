@@ -1,0 +1,56 @@
+package org.charterledger.command.voting;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.charterledger.command.membership.AdmitMember;
+import org.charterledger.command.membership.DuesSchedule;
+import org.charterledger.command.membership.ExpelMember;
+import org.charterledger.events.AdmissionBasis;
+import org.charterledger.events.Effect;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.Outcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * A passed motion takes effect: the admission, expulsion or dues change it decided is commanded here, citing the
+ * motion, and nowhere else (the HTTP API admits on the opening balance only). A subscribing processor, so the
+ * effect is appended in the transaction that closes the motion: both happen, or neither. The election of the
+ * next host is the motion's own event ({@code NextHostElected}).
+ */
+@Component
+@ProcessingGroup(DecisionEffects.GROUP)
+class DecisionEffects {
+
+    static final String GROUP = "decision-effects";
+
+    private final CommandGateway commands;
+    private final EventStore events;
+
+    DecisionEffects(CommandGateway commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(MotionDecided decided) {
+        if (decided.outcome() != Outcome.PASSED) {
+            return;
+        }
+        Effect effect = events.readEvents(decided.motion().value()).asStream()
+                .map(message -> message.getPayload())
+                .filter(MotionOpened.class::isInstance).map(MotionOpened.class::cast)
+                .findFirst().orElseThrow().effect();
+        if (effect instanceof Effect.Admit admit) {
+            commands.sendAndWait(new AdmitMember(admit.party(), admit.country(), admit.name(), null,
+                    admit.category(), decided.decidedOn(), AdmissionBasis.DECISION, decided.motion()));
+        } else if (effect instanceof Effect.Expel expel) {
+            commands.sendAndWait(new ExpelMember(expel.party(), decided.decidedOn(), decided.motion()));
+        } else if (effect instanceof Effect.ChangeDuesRate change) {
+            commands.sendAndWait(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, change.amount(), change.fromYear(),
+                    decided.motion()));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.charterledger.command.voting;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.charterledger.charter.Admission;
+import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.Delegation;
+import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.voting.MotionCommands.CastVote;
+import org.charterledger.command.voting.MotionCommands.CloseMotion;
+import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.events.Choice;
+import org.charterledger.events.Effect;
+import org.charterledger.events.LeftOff;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.NextHostElected;
+import org.charterledger.events.Outcome;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
+import org.charterledger.events.Tally;
+import org.charterledger.events.VoteCast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A motion put to a body: opened with its voter roll frozen, voted on once per member of the roll, and closed with
+ * the outcome its decision rule derives from the roll, the presence and the votes (CHARTER.md §4).
+ */
+@Aggregate
+public class Motion {
+
+    @AggregateIdentifier
+    private MotionId id;
+    private MeetingId meeting;
+    private DecisionRule rule;
+    private Procedure procedure;
+    private Effect effect;
+    private List<RollEntry> roll;
+    private List<LeftOff> leftOff;
+    private final Map<MemberId, Choice> ballots = new HashMap<>();
+    private boolean closed;
+
+    protected Motion() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenMotion cmd) {
+        if (id != null) {
+            throw new MotionRefused(Reason.CONFLICT, "id", "opened-once", null, cmd.motion() + " was already opened");
+        }
+        if (cmd.meetingClosed()) {
+            throw new MotionRefused(Reason.CONFLICT, "meeting", "meeting-open", null,
+                    "meeting " + cmd.meeting() + " is closed");
+        }
+        Delegation.check(cmd.body(), cmd.kind(), cmd.item(), cmd.gaHeldThatYear()).ifPresent(violation -> {
+            throw new MotionRefused(cmd.kind() == MotionKind.ARTICLE_8 ? "item" : "kind", violation);
+        });
+        if (cmd.effect() != null) {
+            checkEffect(cmd);
+        }
+        DecisionRule decisionRule = cmd.kind() == MotionKind.COORDINATOR_REPLACEMENT
+                ? DecisionRule.COORDINATOR_REPLACEMENT : DecisionRule.forItem(cmd.item());
+        apply(new MotionOpened(cmd.motion(), cmd.meeting(), cmd.body(), cmd.kind(), cmd.item(), decisionRule.name(),
+                cmd.subject(), cmd.procedure(), cmd.effect(), cmd.rollDate(), cmd.roll().entries(),
+                cmd.roll().leftOff()));
+    }
+
+    /** An effect must be one the motion's item decides, and possible on the roll's date. */
+    private static void checkEffect(OpenMotion cmd) {
+        Effect effect = cmd.effect();
+        if (cmd.kind() != MotionKind.ARTICLE_8 || !Integer.valueOf(effect.item()).equals(cmd.item())) {
+            throw new MotionRefused(Reason.RULE, "effect", "effect-of-item", "Charter Art. 8",
+                    "this effect is decided under Art. 8 item " + effect.item() + ", not by this motion");
+        }
+        if (effect instanceof Effect.Admit admit) {
+            Optional<PartyCategory> category = categoryOn(cmd.roll(), admit.party());
+            if (category.isPresent() && category.get() != PartyCategory.OBSERVER) {
+                throw new MotionRefused(Reason.CONFLICT, "effect.party", "admitted-once", null,
+                        admit.party() + " is already a " + category.get());
+            }
+            if (admit.category() == PartyCategory.OBSERVER) {
+                throw new MotionRefused(Reason.RULE, "effect.category", "member-or-associate", "Charter Art. 4",
+                        "the General Assembly admits members and associates; observers are invited");
+            }
+            Admission.checkCountry(admit.category(), admit.country()).ifPresent(violation -> {
+                throw new MotionRefused("effect.category", violation);
+            });
+        } else if (effect instanceof Effect.Expel expel) {
+            Optional<PartyCategory> category = categoryOn(cmd.roll(), expel.party());
+            if (category.isEmpty() || category.get() == PartyCategory.OBSERVER) {
+                throw new MotionRefused(Reason.RULE, "effect.party", "member-or-associate", "Charter Art. 8",
+                        expel.party() + " is not a member or an associate");
+            }
+        } else if (effect instanceof Effect.ElectNextHost elect) {
+            if (!cmd.roll().contains(elect.host())) {
+                throw new MotionRefused(Reason.RULE, "effect.host", "electoral-rights", "Charter Art. 7(3)",
+                        elect.host() + " may not be elected: " + VoterRoll.whyNot(cmd.roll().leftOff(), elect.host()));
+            }
+        } else if (effect instanceof Effect.ChangeDuesRate change && !change.amount().isPositive()) {
+            throw new MotionRefused(Reason.RULE, "effect.amount", "positive", "Dues Regulation Art. 5(3)",
+                    "the yearly dues must be more than zero");
+        }
+    }
+
+    private static Optional<PartyCategory> categoryOn(VoterRoll roll, MemberId party) {
+        if (roll.contains(party)) {
+            return Optional.of(PartyCategory.MEMBER);
+        }
+        return roll.leftOff().stream().filter(l -> l.party().equals(party)).map(LeftOff::category).findFirst();
+    }
+
+    @CommandHandler
+    void handle(CastVote cmd) {
+        if (closed) {
+            throw new MotionRefused(Reason.CONFLICT, "motion", "motion-open", null, id + " is closed");
+        }
+        if (roll.stream().noneMatch(e -> e.member().equals(cmd.member()))) {
+            throw new MotionRefused(Reason.RULE, "member", "on-the-roll", "Charter Art. 9(1)",
+                    cmd.member() + " is not on the voter roll of " + id + ": " + VoterRoll.whyNot(leftOff, cmd.member()));
+        }
+        if (ballots.containsKey(cmd.member())) {
+            throw new MotionRefused(Reason.CONFLICT, "member", "one-vote", "Charter Art. 9(1)",
+                    cmd.member() + " already voted on " + id);
+        }
+        apply(new VoteCast(id, cmd.member(), cmd.choice(), cmd.castOn()));
+    }
+
+    /**
+     * Decides the motion. Present are the members on the roll that voted (a returned ballot counts as presence)
+     * and, at a sitting, those recorded as attending the meeting.
+     */
+    @CommandHandler
+    void handle(CloseMotion cmd) {
+        if (closed) {
+            throw new MotionRefused(Reason.CONFLICT, "motion", "motion-open", null, id + " is already closed");
+        }
+        Set<MemberId> present = new TreeSet<>(Comparator.comparing(MemberId::value));
+        present.addAll(ballots.keySet());
+        if (procedure == Procedure.SITTING) {
+            roll.stream().map(RollEntry::member).filter(cmd.attendance()::contains).forEach(present::add);
+        }
+        Tally tally = rule.tally(roll.size(), present.size(), count(Choice.YES), count(Choice.NO),
+                count(Choice.ABSTAIN));
+        apply(new MotionDecided(id, tally.outcome(), new ArrayList<>(present), tally, cmd.decidedOn()));
+        if (tally.outcome() == Outcome.PASSED && effect instanceof Effect.ElectNextHost elect) {
+            apply(new NextHostElected(id, meeting, elect.host(), cmd.decidedOn()));
+        }
+    }
+
+    private int count(Choice choice) {
+        return (int) ballots.values().stream().filter(choice::equals).count();
+    }
+
+    @EventSourcingHandler
+    void on(MotionOpened e) {
+        id = e.motion();
+        meeting = e.meeting();
+        rule = DecisionRule.valueOf(e.rule());
+        procedure = e.procedure();
+        effect = e.effect();
+        roll = e.roll();
+        leftOff = e.leftOff();
+    }
+
+    @EventSourcingHandler
+    void on(VoteCast e) {
+        ballots.put(e.member(), e.choice());
+    }
+
+    @EventSourcingHandler
+    void on(MotionDecided e) {
+        closed = true;
+    }
+}

@@ -1,0 +1,41 @@
+package org.charterledger.command.voting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.charterledger.charter.VoterRoll;
+import org.charterledger.events.Body;
+import org.charterledger.events.Choice;
+import org.charterledger.events.Effect;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.Procedure;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The commands of a motion. What the motion cannot know itself (its meeting, the roll) comes with them. */
+public final class MotionCommands {
+
+    private MotionCommands() {
+    }
+
+    /**
+     * Put a motion to a meeting. {@code roll} is the voter roll on {@code rollDate} (the meeting's first day);
+     * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2).
+     */
+    public record OpenMotion(@TargetAggregateIdentifier MotionId motion, MeetingId meeting, Body body,
+                             boolean meetingClosed, boolean gaHeldThatYear, LocalDate rollDate, MotionKind kind,
+                             Integer item, String subject, Procedure procedure, Effect effect, VoterRoll roll) {
+    }
+
+    /** A member on the roll votes (or returns its written ballot). */
+    public record CastVote(@TargetAggregateIdentifier MotionId motion, MemberId member, Choice choice,
+                           LocalDate castOn) {
+    }
+
+    /** Close the motion and decide it; {@code attendance} is the meeting's, for a motion put at a sitting. */
+    public record CloseMotion(@TargetAggregateIdentifier MotionId motion, Set<MemberId> attendance,
+                              LocalDate decidedOn) {
+    }
+}

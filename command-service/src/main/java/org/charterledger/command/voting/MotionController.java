@@ -1,0 +1,104 @@
+package org.charterledger.command.voting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.charterledger.command.config.BusinessDates;
+import org.charterledger.command.config.Delegates;
+import org.charterledger.command.config.IdempotentCommands;
+import org.charterledger.command.config.IdempotentCommands.Receipt;
+import org.charterledger.command.config.IdempotentCommands.Submission;
+import org.charterledger.command.config.Receipts;
+import org.charterledger.command.voting.MotionCommands.CastVote;
+import org.charterledger.events.Choice;
+import org.charterledger.events.Effect;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.Procedure;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/motions")
+@Tag(name = "Motions", description = "Motions with their frozen voter roll, votes, and decisions (Charter Art. 8, 9)")
+class MotionController {
+
+    private final IdempotentCommands commands;
+    private final Motions motions;
+    private final Delegates delegates;
+    private final BusinessDates dates;
+    private final Clock clock;
+
+    MotionController(IdempotentCommands commands, Motions motions, Delegates delegates, BusinessDates dates,
+                     Clock clock) {
+        this.commands = commands;
+        this.motions = motions;
+        this.delegates = delegates;
+        this.dates = dates;
+        this.clock = clock;
+    }
+
+    /**
+     * A motion: the Art. 8 item it decides (or the kind COORDINATOR_REPLACEMENT), and for a decision with an effect
+     * its structured subject, such as {"type": "ADMIT", "party": "CN-LIAONING", ...}.
+     */
+    record OpenRequest(@NotNull MotionId id, @NotNull MeetingId meeting, MotionKind kind, Integer item,
+                       @NotBlank @Size(max = 1000) String subject, @NotNull Procedure procedure, Effect effect) {
+    }
+
+    record VoteRequest(@NotNull MemberId member, @NotNull Choice choice, LocalDate castOn) {
+    }
+
+    record CloseRequest(LocalDate decidedOn) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a motion at a meeting, freezing its voter roll",
+            description = "The roll is every member with a vote on the meeting's first day by the dues rule; the"
+                    + " parties left off it are recorded with the reason.")
+    ResponseEntity<Receipt> open(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                 @Valid @RequestBody OpenRequest request) {
+        MotionKind kind = request.kind() == null ? MotionKind.ARTICLE_8 : request.kind();
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
+                motions.open(request.id(), request.meeting(), kind, request.item(), request.subject().strip(),
+                        request.procedure(), request.effect()))));
+    }
+
+    @PostMapping("/{id}/votes")
+    @Operation(summary = "Cast a member's vote (or record its returned written ballot)",
+            description = "A DELEGATE casts the vote of the member it is bound to; the SECRETARIAT records any member's.")
+    ResponseEntity<Receipt> vote(@PathVariable MotionId id,
+                                 @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                 @Valid @RequestBody VoteRequest request) {
+        delegates.checkMayVoteFor(request.member());
+        LocalDate castOn = request.castOn() == null ? LocalDate.now(clock) : dates.notInTheFuture("castOn", request.castOn());
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(),
+                new CastVote(id, request.member(), request.choice(), castOn))));
+    }
+
+    @PostMapping("/{id}/closure")
+    @Operation(summary = "Close a motion and decide it",
+            description = "Records the outcome with the numbers it was derived from; a passed motion takes effect.")
+    ResponseEntity<Receipt> close(@PathVariable MotionId id,
+                                  @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                  @RequestBody(required = false) CloseRequest request) {
+        LocalDate decidedOn = request == null || request.decidedOn() == null ? LocalDate.now(clock)
+                : dates.notInTheFuture("decidedOn", request.decidedOn());
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(),
+                motions.close(id, decidedOn))));
+    }
+}

@@ -1,0 +1,48 @@
+package org.charterledger.command.voting;
+
+import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.config.UnknownRecord;
+import org.charterledger.command.meetings.MeetingIndex;
+import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
+import org.charterledger.command.membership.PartyFactsLoader;
+import org.charterledger.command.voting.MotionCommands.CloseMotion;
+import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.events.Effect;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.Procedure;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+
+/**
+ * Gathers what a motion's commands need from outside the motion: its meeting, the voter roll on the meeting's
+ * first day, whether a General Assembly meets that year, the meeting's attendance.
+ */
+@Component
+public class Motions {
+
+    private final MeetingIndex meetings;
+    private final PartyFactsLoader parties;
+
+    Motions(MeetingIndex meetings, PartyFactsLoader parties) {
+        this.meetings = meetings;
+        this.parties = parties;
+    }
+
+    public OpenMotion open(MotionId motion, MeetingId meetingId, MotionKind kind, Integer item, String subject,
+                           Procedure procedure, Effect effect) {
+        IndexedMeeting meeting = meetings.meeting(meetingId)
+                .orElseThrow(() -> new UnknownRecord("meeting", "meeting " + meetingId));
+        VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
+        return new OpenMotion(motion, meetingId, meeting.body(), meeting.closed(),
+                meetings.gaHeldIn(meeting.firstDay().getYear()), meeting.firstDay(), kind, item, subject, procedure,
+                effect, roll);
+    }
+
+    public CloseMotion close(MotionId motion, LocalDate decidedOn) {
+        MeetingId meeting = meetings.meetingOf(motion).orElseThrow(() -> new UnknownRecord("id", "motion " + motion));
+        return new CloseMotion(motion, meetings.attendance(meeting), decidedOn);
+    }
+}
