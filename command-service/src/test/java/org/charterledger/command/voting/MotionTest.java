@@ -1,0 +1,260 @@
+package org.charterledger.command.voting;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.voting.MotionCommands.CastVote;
+import org.charterledger.command.voting.MotionCommands.CloseMotion;
+import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.events.Body;
+import org.charterledger.events.Choice;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.Effect;
+import org.charterledger.events.FiscalYear;
+import org.charterledger.events.LeftOff;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.Money;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.NextHostElected;
+import org.charterledger.events.Outcome;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
+import org.charterledger.events.Tally;
+import org.charterledger.events.VoteCast;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.hamcrest.Matchers.containsString;
+
+class MotionTest {
+
+    private static final MotionId M1 = new MotionId("GA13-M1");
+    private static final MeetingId GA13 = new MeetingId("GA13");
+    private static final LocalDate DAY = LocalDate.of(2021, 8, 10);
+    private static final MemberId ULSAN = new MemberId("KR-ULSAN");
+    private static final MemberId SAKHA = new MemberId("RU-SAKHA");
+    private static final MemberId BUSAN = new MemberId("KR-BUSAN");
+    private static final MemberId TYVA = new MemberId("RU-TYVA");
+    private static final MemberId LIAONING = new MemberId("CN-LIAONING");
+    private static final MemberId HCMC = new MemberId("VN-HO-CHI-MINH-CITY");
+    private static final VoterRoll ROLL = new VoterRoll(
+            List.of(new RollEntry(BUSAN, List.of()), new RollEntry(SAKHA, List.of()), new RollEntry(ULSAN, List.of())),
+            List.of(new LeftOff(TYVA, PartyCategory.MEMBER, "restricted since 2018-05-01: dues unpaid", DAY),
+                    new LeftOff(LIAONING, PartyCategory.OBSERVER, "an observer has no vote", null),
+                    new LeftOff(HCMC, PartyCategory.ASSOCIATE, "an associate has no vote", null)));
+    private static final Effect ELECT_ULSAN = new Effect.ElectNextHost(ULSAN);
+
+    private FixtureConfiguration<Motion> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Motion.class);
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void freezesTheRollIntoTheEvent() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 9, ELECT_ULSAN, false))
+                    .expectEvents(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN));
+        }
+
+        @Test
+        void refusesToOpenTheSameMotionTwice() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN))
+                    .when(open(Body.GA, 9, ELECT_ULSAN, false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesAMotionAtAClosedMeeting() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenMotion(M1, GA13, Body.GA, true, true, DAY, MotionKind.ARTICLE_8, 9, "x",
+                            Procedure.SITTING, null, ROLL))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesAnExecutiveCommitteeMotionOutsideArticle9Dash2() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.EC, 9, null, false))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("only items 1, 7 and 8"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnExecutiveCommitteeMotionInAGeneralAssemblyYear() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.EC, 7, null, true))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("no General Assembly is held"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACoordinatorsReplacementPutToTheGeneralAssembly() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenMotion(M1, GA13, Body.GA, false, true, DAY, MotionKind.COORDINATOR_REPLACEMENT, null,
+                            "x", Procedure.SITTING, null, ROLL))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesAnEffectOfAnotherItem() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 7, ELECT_ULSAN, false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesToElectAHostWithoutElectoralRights() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 9, new Effect.ElectNextHost(TYVA), false))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("restricted since 2018-05-01"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void admitsAnObserverAsAMemberButNotAMemberAgain() {
+            Effect liaoning = new Effect.Admit(LIAONING, CountryCode.of("CN"), "Liaoning Province", PartyCategory.MEMBER);
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 1, liaoning, false))
+                    .expectSuccessfulHandlerExecution();
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 1, new Effect.Admit(ULSAN, CountryCode.of("KR"), "Ulsan", PartyCategory.MEMBER), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesToAdmitAMemberFromOutsideTheSixCountries() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 1, new Effect.Admit(new MemberId("TH-BANGKOK"), CountryCode.of("TH"), "Bangkok",
+                            PartyCategory.MEMBER), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesToExpelAnObserverOrAStranger() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 1, new Effect.Expel(LIAONING), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 1, new Effect.Expel(new MemberId("JP-NOWHERE")), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void refusesADuesRateOfZero() {
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 2, new Effect.ChangeDuesRate(Money.of("0", "USD"), FiscalYear.of(2024)), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Voting {
+
+        @Test
+        void aMemberOnTheRollVotes() {
+            fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN))
+                    .when(new CastVote(M1, ULSAN, Choice.YES, DAY))
+                    .expectEvents(new VoteCast(M1, ULSAN, Choice.YES, DAY));
+        }
+
+        @Test
+        void rejectsASecondVoteFromTheSameMember() {
+            fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN), new VoteCast(M1, ULSAN, Choice.YES, DAY))
+                    .when(new CastVote(M1, ULSAN, Choice.NO, DAY))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void rejectsARestrictedMemberWithTheReason() {
+            fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN))
+                    .when(new CastVote(M1, TYVA, Choice.YES, DAY))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("restricted since 2018-05-01"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnObserverAndAnAssociateAndAStranger() {
+            for (MemberId party : List.of(LIAONING, HCMC, new MemberId("JP-NOWHERE"))) {
+                fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN))
+                        .when(new CastVote(M1, party, Choice.YES, DAY))
+                        .expectException(MotionRefused.class).expectNoEvents();
+            }
+        }
+
+        @Test
+        void rejectsAVoteOnAClosedMotion() {
+            fixture.given(opened(Procedure.SITTING, 9, null), decided(List.of(), 0, 0, 0, Outcome.NO_QUORUM))
+                    .when(new CastVote(M1, ULSAN, Choice.YES, DAY))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Closing {
+
+        @Test
+        void aWrittenBallotCountsItsReturnedBallotsAsPresentAndTakesEffect() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN),
+                            new VoteCast(M1, ULSAN, Choice.YES, DAY), new VoteCast(M1, SAKHA, Choice.YES, DAY))
+                    .when(new CloseMotion(M1, Set.of(BUSAN), DAY))
+                    .expectEvents(decided(List.of(ULSAN, SAKHA), 2, 0, 0, Outcome.PASSED),
+                            new NextHostElected(M1, GA13, ULSAN, DAY));
+        }
+
+        @Test
+        void atASittingTheAttendanceCountsAndAPresentMemberNotVotingCountsAgainst() {
+            fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN), new VoteCast(M1, ULSAN, Choice.YES, DAY))
+                    .when(new CloseMotion(M1, Set.of(BUSAN, ULSAN, LIAONING), DAY))
+                    .expectEvents(decided(List.of(BUSAN, ULSAN), 1, 0, 0, Outcome.FAILED));
+        }
+
+        @Test
+        void withoutQuorumNothingTakesEffect() {
+            fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN), new VoteCast(M1, ULSAN, Choice.YES, DAY))
+                    .when(new CloseMotion(M1, Set.of(), DAY))
+                    .expectEvents(decided(List.of(ULSAN), 1, 0, 0, Outcome.NO_QUORUM));
+        }
+
+        @Test
+        void refusesToCloseTwice() {
+            fixture.given(opened(Procedure.SITTING, 9, null), decided(List.of(), 0, 0, 0, Outcome.NO_QUORUM))
+                    .when(new CloseMotion(M1, Set.of(), DAY))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+    }
+
+    private static OpenMotion open(Body body, int item, Effect effect, boolean gaYear) {
+        return new OpenMotion(M1, GA13, body, false, gaYear, DAY, MotionKind.ARTICLE_8, item, "a motion",
+                Procedure.WRITTEN_BALLOT, effect, ROLL);
+    }
+
+    private static MotionOpened opened(Procedure procedure, int item, Effect effect) {
+        return new MotionOpened(M1, GA13, Body.GA, MotionKind.ARTICLE_8, item, item <= 5 ? "CATEGORY_A" : "CATEGORY_B",
+                "a motion", procedure, effect, DAY, ROLL.entries(), ROLL.leftOff());
+    }
+
+    private static MotionDecided decided(List<MemberId> present, int yes, int no, int abstain, Outcome outcome) {
+        Tally tally = DecisionRule.CATEGORY_B.tally(3, present.size(), yes, no, abstain);
+        return new MotionDecided(M1, outcome, present, tally, DAY);
+    }
+}
