@@ -39,7 +39,12 @@ END \$\$;
 ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE $database OWNER $role;
 SQL
-cleanup() { as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true; }
+# The suite also creates databases of its own beside this one (charter_ledger_it_*, charter_ledger_e2e_*).
+cleanup() {
+  for db in $database $(as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'charter\_ledger\_it\_%' OR datname LIKE 'charter\_ledger\_e2e\_%'" 2>/dev/null); do
+    as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+}
 trap cleanup EXIT
 echo "Tests use the throw-away database $database on localhost:$port"
 

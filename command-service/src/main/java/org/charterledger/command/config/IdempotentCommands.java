@@ -54,12 +54,14 @@ public class IdempotentCommands {
 
     /**
      * A command for the aggregate {@code aggregateId}; the receipt names {@code resourceId} (the aggregate itself,
-     * or a record inside it such as a payment).
+     * or a record inside it such as a payment). {@code request} is what the client asked for, and what a retry is
+     * compared with: the command itself, unless the ledger added facts to it that may have changed since (a
+     * motion's voter roll, a meeting's attendance).
      */
-    public record Submission(String aggregateId, String resourceId, Object command) {
+    public record Submission(String aggregateId, String resourceId, Object request, Object command) {
 
         public static Submission of(String aggregateId, Object command) {
-            return new Submission(aggregateId, aggregateId, command);
+            return new Submission(aggregateId, aggregateId, command, command);
         }
     }
 
@@ -99,9 +101,8 @@ public class IdempotentCommands {
     /** Submits a command on behalf of {@code principal}, such as an import run by the ledger itself. */
     public Receipt submit(String principal, String idempotencyKey, Submission submission) {
         checkKey(idempotencyKey);
-        Object command = submission.command();
-        String type = command.getClass().getSimpleName();
-        String fingerprint = fingerprint(command);
+        String type = submission.command().getClass().getSimpleName();
+        String fingerprint = fingerprint(submission.request());
         RuntimeException lastCollision = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
@@ -171,14 +172,14 @@ public class IdempotentCommands {
         }
     }
 
-    /** The same command gives the same fingerprint, whatever the order or spacing of the JSON it came in. */
-    private String fingerprint(Object command) {
+    /** The same request gives the same fingerprint, whatever the order or spacing of the JSON it came in. */
+    private String fingerprint(Object request) {
         try {
-            byte[] canonical = (command.getClass().getName() + ':' + canonicalJson.writeValueAsString(command))
+            byte[] canonical = (request.getClass().getName() + ':' + canonicalJson.writeValueAsString(request))
                     .getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
+            throw new IllegalStateException("cannot fingerprint " + request.getClass().getSimpleName(), e);
         }
     }
 

@@ -62,7 +62,7 @@ class DuesController {
         PaymentId payment = new PaymentId(commands.idFor(idempotencyKey));
         PayDues command = new PayDues(id, payment, dates.upToNextYear("fiscalYear", request.fiscalYear()), paid,
                 credited, dates.notInTheFuture("paidOn", request.paidOn()), request.reference());
-        Receipt receipt = commands.submit(idempotencyKey, new Submission(id.value(), payment.value(), command));
+        Receipt receipt = commands.submit(idempotencyKey, new Submission(id.value(), payment.value(), command, command));
         return Receipts.respond(HttpStatus.CREATED, receipt);
     }
 
@@ -77,7 +77,7 @@ class DuesController {
         ReverseDuesPayment command = new ReverseDuesPayment(member, paymentId,
                 dates.notInTheFuture("reversedOn", request.reversedOn()), request.reason().strip());
         Receipt receipt = commands.submit(idempotencyKey,
-                new Submission(member.value(), paymentId.value(), command));
+                new Submission(member.value(), paymentId.value(), command, command));
         return Receipts.respond(HttpStatus.CREATED, receipt);
     }
 }

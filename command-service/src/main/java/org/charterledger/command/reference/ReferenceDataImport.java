@@ -118,9 +118,9 @@ class ReferenceDataImport {
     private void importMotion(JsonNode root, MeetingId meeting, JsonNode motion, LocalDate decidedOn, String key) {
         MotionId id = new MotionId(motion.get("id").asText());
         int item = motion.get("article8Item").asInt();
-        Receipt opened = submit(key + id + ":open", id.value(), motions.open(id, meeting, MotionKind.ARTICLE_8, item,
-                motion.get("subject").asText(), Procedure.valueOf(motion.get("procedure").asText()),
-                effectOf(root, id, item)));
+        Receipt opened = commands.submit(PRINCIPAL, key + id + ":open", motions.open(new Motions.MotionRequest(id,
+                meeting, MotionKind.ARTICLE_8, item, motion.get("subject").asText(),
+                Procedure.valueOf(motion.get("procedure").asText()), effectOf(root, id, item))));
         // The sources say the vote was unanimous, every member but the two DPRK members returning a ballot.
         List<MemberId> voters = rollOf(id).stream().filter(m -> !m.value().startsWith("KP-")).toList();
         int yes = motion.path("result").path("yes").asInt();
@@ -130,7 +130,7 @@ class ReferenceDataImport {
         for (MemberId voter : voters) {
             submit(key + id + ":ballot:" + voter, id.value(), new CastVote(id, voter, Choice.YES, decidedOn));
         }
-        submit(key + id + ":close", id.value(), motions.close(id, decidedOn));
+        commands.submit(PRINCIPAL, key + id + ":close", motions.close(id, decidedOn));
         log.info("Reference data: motion {} opened at position {} and decided", id, opened.position());
     }
 

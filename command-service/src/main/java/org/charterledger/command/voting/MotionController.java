@@ -73,9 +73,9 @@ class MotionController {
     ResponseEntity<Receipt> open(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                  @Valid @RequestBody OpenRequest request) {
         MotionKind kind = request.kind() == null ? MotionKind.ARTICLE_8 : request.kind();
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
-                motions.open(request.id(), request.meeting(), kind, request.item(), request.subject().strip(),
-                        request.procedure(), request.effect()))));
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.open(
+                new Motions.MotionRequest(request.id(), request.meeting(), kind, request.item(),
+                        request.subject().strip(), request.procedure(), request.effect()))));
     }
 
     @PostMapping("/{id}/votes")
@@ -98,7 +98,6 @@ class MotionController {
                                   @RequestBody(required = false) CloseRequest request) {
         LocalDate decidedOn = request == null || request.decidedOn() == null ? LocalDate.now(clock)
                 : dates.notInTheFuture("decidedOn", request.decidedOn());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(),
-                motions.close(id, decidedOn))));
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.close(id, decidedOn)));
     }
 }

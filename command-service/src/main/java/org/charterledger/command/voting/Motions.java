@@ -1,6 +1,7 @@
 package org.charterledger.command.voting;
 
 import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.UnknownRecord;
 import org.charterledger.command.meetings.MeetingIndex;
 import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
@@ -31,8 +32,28 @@ public class Motions {
         this.parties = parties;
     }
 
-    public OpenMotion open(MotionId motion, MeetingId meetingId, MotionKind kind, Integer item, String subject,
-                           Procedure procedure, Effect effect) {
+    /** A motion as the client asks for it, before the ledger adds its meeting's facts and the roll. */
+    public record MotionRequest(MotionId motion, MeetingId meeting, MotionKind kind, Integer item, String subject,
+                                Procedure procedure, Effect effect) {
+    }
+
+    /** A closure as the client asks for it, before the ledger adds the meeting's attendance. */
+    public record ClosureRequest(MotionId motion, LocalDate decidedOn) {
+    }
+
+    public Submission open(MotionRequest request) {
+        return new Submission(request.motion().value(), request.motion().value(), request,
+                openCommand(request.motion(), request.meeting(), request.kind(), request.item(), request.subject(),
+                        request.procedure(), request.effect()));
+    }
+
+    public Submission close(MotionId motion, LocalDate decidedOn) {
+        return new Submission(motion.value(), motion.value(), new ClosureRequest(motion, decidedOn),
+                closeCommand(motion, decidedOn));
+    }
+
+    private OpenMotion openCommand(MotionId motion, MeetingId meetingId, MotionKind kind, Integer item, String subject,
+                                   Procedure procedure, Effect effect) {
         IndexedMeeting meeting = meetings.meeting(meetingId)
                 .orElseThrow(() -> new UnknownRecord("meeting", "meeting " + meetingId));
         VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
@@ -41,7 +62,7 @@ public class Motions {
                 effect, roll);
     }
 
-    public CloseMotion close(MotionId motion, LocalDate decidedOn) {
+    private CloseMotion closeCommand(MotionId motion, LocalDate decidedOn) {
         MeetingId meeting = meetings.meetingOf(motion).orElseThrow(() -> new UnknownRecord("id", "motion " + motion));
         return new CloseMotion(motion, meetings.attendance(meeting), decidedOn);
     }

@@ -60,7 +60,7 @@ class AdmissionOverHttpIT {
                         new String(rs.getBytes(4)), new String(rs.getBytes(5)))).single();
         assertThat(stored.get(0)).isEqualTo(position);
         assertThat(stored.get(1)).isEqualTo("org.charterledger.events.MemberAdmitted");
-        assertThat(stored.get(2)).isEqualTo("1");
+        assertThat(stored.get(2)).isEqualTo("2");
         assertThat(json.readTree((String) stored.get(3)).get("admittedOn").asText()).isEqualTo("2021-01-01");
         JsonNode metadata = json.readTree((String) stored.get(4));
         assertThat(metadata.get("principal").asText()).isEqualTo("secretariat");

@@ -9,6 +9,9 @@ import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
 import org.charterledger.events.DuesPaid;
+import org.charterledger.events.DuesRateChanged;
+import org.charterledger.events.MemberExpelled;
+import org.charterledger.events.MotionId;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.FiscalYear;
 import org.charterledger.events.MemberWithdrew;
@@ -230,6 +233,69 @@ class MemberTest {
                     .expectException(DuesRefused.class)
                     .expectNoEvents();
         }
+    }
+
+    @Nested
+    class ByDecision {
+
+        private final MotionId m2 = new MotionId("GA13-M2");
+        private final MemberId liaoning = new MemberId("CN-LIAONING");
+        private final LocalDate ga13 = LocalDate.of(2021, 8, 10);
+
+        @Test
+        void anObserverAdmittedAsAMemberKeepsItsIdAndHistory() {
+            fixture.given(admitted("CN-LIAONING", "CN", OBSERVER))
+                    .when(new AdmitMember(liaoning, CountryCode.of("CN"), "Liaoning Province", null, MEMBER, ga13,
+                            AdmissionBasis.DECISION, m2))
+                    .expectEvents(new MemberAdmitted(liaoning, CountryCode.of("CN"), "Liaoning Province", null, MEMBER,
+                            ga13, AdmissionBasis.DECISION, m2));
+        }
+
+        @Test
+        void anObserverIsNotAdmittedAgainOnAnOpeningBalance() {
+            fixture.given(admitted("CN-LIAONING", "CN", OBSERVER))
+                    .when(admit("CN-LIAONING", "CN", MEMBER))
+                    .expectException(AlreadyAdmitted.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMemberIsNotAdmittedAgainByADecision() {
+            fixture.given(admitted("CN-LIAONING", "CN", MEMBER))
+                    .when(new AdmitMember(liaoning, CountryCode.of("CN"), "Liaoning Province", null, MEMBER, ga13,
+                            AdmissionBasis.DECISION, m2))
+                    .expectException(AlreadyAdmitted.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void expelsAMember() {
+            fixture.given(admitted("KP-RASON", "KP", MEMBER))
+                    .when(new ExpelMember(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), m2))
+                    .expectEvents(new MemberExpelled(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), m2));
+        }
+
+        @Test
+        void refusesToExpelAPartyThatLeft() {
+            fixture.given(admitted("KP-RASON", "KP", MEMBER),
+                            new MemberWithdrew(new MemberId("KP-RASON"), LocalDate.of(2024, 1, 1), "letter"))
+                    .when(new ExpelMember(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), m2))
+                    .expectException(WithdrawalRefused.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void theDuesScheduleChangesTheRateFromAYear() {
+        var schedule = new AggregateTestFixture<>(DuesSchedule.class);
+        MotionId motion = new MotionId("GA14-M3");
+        schedule.givenNoPriorActivity()
+                .when(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, Money.of("1200", "USD"), FiscalYear.of(2024), motion))
+                .expectEvents(new DuesRateChanged(Money.of("1200", "USD"), FiscalYear.of(2024), motion));
+        schedule.givenNoPriorActivity()
+                .when(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, Money.of("0", "USD"), FiscalYear.of(2024), motion))
+                .expectException(DuesRefused.class)
+                .expectNoEvents();
     }
 
     @Nested

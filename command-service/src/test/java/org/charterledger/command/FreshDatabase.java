@@ -1,0 +1,26 @@
+package org.charterledger.command;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** A PostgreSQL database of its own, beside the one the test script made, for a test that needs a clean ledger. */
+public final class FreshDatabase {
+
+    private FreshDatabase() {
+    }
+
+    /** Creates the database and answers its JDBC URL; the test script's database is dropped with the run. */
+    public static String create() {
+        String admin = System.getenv("LEDGER_TEST_DB_URL");
+        String name = "charter_ledger_it_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
+                System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database beside " + admin, e);
+        }
+        return admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    }
+}
