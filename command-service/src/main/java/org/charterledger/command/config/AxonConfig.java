@@ -8,6 +8,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.charterledger.events.EventJson;
+import org.charterledger.events.MemberAdmittedUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +74,12 @@ public class AxonConfig {
             }
         }
         return false;
+    }
+
+    /** Reads events stored at an older revision as their current one. */
+    @Bean
+    MemberAdmittedUpcaster memberAdmittedUpcaster() {
+        return new MemberAdmittedUpcaster();
     }
 
     /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */

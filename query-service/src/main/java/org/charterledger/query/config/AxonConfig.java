@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.charterledger.events.EventJson;
+import org.charterledger.events.MemberAdmittedUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +64,12 @@ public class AxonConfig {
     ConfigurerModule failingHandlersStopTheirProcessor() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Reads events stored at an older revision as their current one. */
+    @Bean
+    MemberAdmittedUpcaster memberAdmittedUpcaster() {
+        return new MemberAdmittedUpcaster();
     }
 
     /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */

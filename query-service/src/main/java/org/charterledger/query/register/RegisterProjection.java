@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.charterledger.events.MemberAdmitted;
+import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberWithdrew;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,11 @@ class RegisterProjection {
     @EventHandler
     void on(MemberWithdrew e, TrackedEventMessage<MemberWithdrew> message) {
         closeOpenPeriod(e.member().value(), e.withdrewOn(), position(message));
+    }
+
+    @EventHandler
+    void on(MemberExpelled e, TrackedEventMessage<MemberExpelled> message) {
+        closeOpenPeriod(e.member().value(), e.expelledOn(), position(message));
     }
 
     @ResetHandler
