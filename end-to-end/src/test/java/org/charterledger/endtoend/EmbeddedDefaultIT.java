@@ -23,7 +23,7 @@ class EmbeddedDefaultIT {
     Path data;
 
     @Test
-    void theNearRegisterIsServedFromTheEmbeddedDatabaseAndImportedOnce() {
+    void theNearRecordIsServedFromTheEmbeddedDatabaseAndImportedOnce() {
         String dataDir = "--ledger.data-dir=" + data;
         try (ServiceProcess commands = ServiceProcess.start("commandService", Map.of(), dataDir, IMPORT);
              ServiceProcess queries = ServiceProcess.start("queryService", Map.of(), dataDir,
@@ -34,10 +34,33 @@ class EmbeddedDefaultIT {
             assertThat(register.get("byCategory").get("MEMBER").asInt()).isEqualTo(78);
             assertThat(register.get("byCategory").get("ASSOCIATE").asInt()).isEqualTo(1);
             assertThat(register.get("byCategory").get("OBSERVER").asInt()).isEqualTo(3);
-            assertThat(queries.http.get("/api/members/CN-LIAONING", null).json().get("category").asText())
+            assertThat(queries.http.get("/api/members/CN-LIAONING?asOf=2021-08-09", null).json().get("category").asText())
                     .isEqualTo("OBSERVER");
             Http.Answer withoutCredentials = commands.http.post("/api/members", null, "k", "{}");
             assertThat(withoutCredentials.status()).isEqualTo(401);
+
+            // The 13th General Assembly, as the ledger's own record of 10 August 2021.
+            Http.Answer m2 = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> queries.http.get("/api/motions/GA13-M2", null), answer -> answer.status() == 200);
+            for (String motion : new String[]{"GA13-M1", "GA13-M2"}) {
+                JsonNode decided = queries.http.get("/api/motions/" + motion, null).json();
+                assertThat(decided.get("outcome").asText()).isEqualTo("PASSED");
+                assertThat(decided.get("derivation").get("rollSize").asInt()).isEqualTo(78);
+                assertThat(decided.get("derivation").get("present").asInt()).isEqualTo(76);
+                assertThat(decided.get("ballots")).hasSize(76);
+            }
+            assertThat(m2.json().get("derivation").get("thresholdTest").asText()).isEqualTo("3·76 = 228 ≥ 2·76 = 152");
+            JsonNode roll = queries.http.get("/api/motions/GA13-M2/roll", null).json();
+            assertThat(roll.get("size").asInt()).isEqualTo(78);
+            assertThat(roll.get("leftOff").findValuesAsText("party"))
+                    .containsExactly("CN-LIAONING", "JP-MIYAGI", "RU-NOVOSIBIRSK", "VN-HO-CHI-MINH-CITY");
+            assertThat(queries.http.get("/api/members/CN-LIAONING?asOf=2021-08-10", null).json()
+                    .get("category").asText()).isEqualTo("MEMBER");
+            assertThat(queries.http.get("/api/members?asOf=2021-08-10", null).json()
+                    .get("byCategory").get("MEMBER").asInt()).isEqualTo(79);
+            JsonNode ga13 = queries.http.get("/api/meetings/GA13", null).json();
+            assertThat(ga13.get("attendance")).hasSize(73);
+            assertThat(ga13.get("closedOn").asText()).isEqualTo("2021-08-10");
         }
 
         try (ServiceProcess commandsAgain = ServiceProcess.start("commandService", Map.of(), dataDir, IMPORT);
@@ -46,7 +69,7 @@ class EmbeddedDefaultIT {
             Http.Answer register = queriesAgain.http.get("/api/members?asOf=2021-01-01&atLeast=82", null);
 
             assertThat(register.json().get("total").asInt()).isEqualTo(82);
-            assertThat(register.header("Ledger-Position")).contains("82");
+            assertThat(queriesAgain.http.get("/api/motions/GA13-M1", null).json().get("ballots")).hasSize(76);
         }
     }
 

@@ -29,13 +29,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Map<String, String> environment, String... arguments) {
+        return start(name, environment, List.of(arguments));
+    }
+
+    static ServiceProcess start(String name, Map<String, String> environment, List<String> arguments) {
         int port = freePort();
         Path jar = Path.of(System.getProperty(name + "Jar"));
         Path log = Path.of(System.getProperty("logDirectory")).resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", jar.toString(), "--server.port=" + port));
-        command.addAll(List.of(arguments));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

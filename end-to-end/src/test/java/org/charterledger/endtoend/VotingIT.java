@@ -1,0 +1,194 @@
+package org.charterledger.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Voting over HTTP with both services on PostgreSQL and NEAR's record imported: every member's delegate votes at
+ * once, retries count once; a member restricted for dues is off the roll and its vote is refused with the reason.
+ */
+class VotingIT {
+
+    private static final String SECRETARIAT = "secretariat:e2e-secretariat";
+    private static final String READER = "reader:e2e-reader";
+
+    private static FreshDatabase database;
+    private static ServiceProcess commands;
+    private static ServiceProcess queries;
+    private static List<String> members;
+
+    @BeforeAll
+    static void start() throws Exception {
+        members = nearMembers();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--ledger.import.reference-data=classpath:reference/near-2021.yaml",
+                "--ledger.security.users[0].name=secretariat", "--ledger.security.users[0].password=e2e-secretariat",
+                "--ledger.security.users[0].roles[0]=SECRETARIAT"));
+        for (int i = 0; i < members.size(); i++) {
+            String user = "--ledger.security.users[" + (i + 1) + "].";
+            arguments.addAll(List.of(user + "name=" + delegate(members.get(i)), user + "password=pw",
+                    user + "roles[0]=DELEGATE", user + "member=" + members.get(i)));
+        }
+        database = new FreshDatabase();
+        commands = ServiceProcess.start("commandService", database.environment(), arguments);
+        queries = ServiceProcess.start("queryService", database.environment());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (queries != null) {
+            queries.close();
+        }
+        if (commands != null) {
+            commands.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void seventyEightDelegatesVoteAtOnceAndEveryVoteCountsOnce() throws Exception {
+        command("/api/meetings", "{\"id\": \"GA2021-EXTRA\", \"body\": \"GA\", \"ordinal\": 13, \"host\": \"KR-ULSAN\","
+                + " \"venue\": \"online\", \"firstDay\": \"2021-10-01\", \"lastDay\": \"2021-10-01\"}");
+        command("/api/motions", "{\"id\": \"GA2021-EXTRA-M1\", \"meeting\": \"GA2021-EXTRA\", \"item\": 7,"
+                + " \"subject\": \"Approve the programme of work\", \"procedure\": \"WRITTEN_BALLOT\"}");
+        List<String> voters = members.stream().filter(m -> !m.equals("KP-RASON")).toList();
+        assertThat(voters).hasSize(78);
+
+        List<Http.Answer> answers = inParallel(voters.stream().<Callable<Http.Answer>>map(member -> () -> {
+            String key = "vote-" + member;
+            String body = "{\"member\": \"" + member + "\", \"choice\": \"YES\", \"castOn\": \"2021-10-01\"}";
+            Http.Answer first = commands.http.post("/api/motions/GA2021-EXTRA-M1/votes", delegate(member) + ":pw", key, body);
+            Http.Answer retry = commands.http.post("/api/motions/GA2021-EXTRA-M1/votes", delegate(member) + ":pw", key, body);
+            assertThat(retry.raw().body()).isEqualTo(first.raw().body());
+            return first;
+        }).toList());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        assertThat(database.count("""
+                SELECT COUNT(*) FROM ledger.domain_event_entry
+                WHERE aggregate_identifier = 'GA2021-EXTRA-M1' AND payload_type = 'org.charterledger.events.VoteCast'"""))
+                .isEqualTo(78);
+        long position = command("/api/motions/GA2021-EXTRA-M1/closure", "{\"decidedOn\": \"2021-10-01\"}")
+                .get("position").asLong();
+
+        JsonNode motion = query("/api/motions/GA2021-EXTRA-M1?atLeast=" + position);
+        assertThat(motion.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(motion.get("derivation").get("rule").asText()).isEqualTo("CATEGORY_B");
+        assertThat(motion.get("derivation").get("rollSize").asInt()).isEqualTo(79);
+        assertThat(motion.get("derivation").get("present").asInt()).isEqualTo(78);
+        assertThat(motion.get("derivation").get("yes").asInt()).isEqualTo(78);
+        assertThat(motion.get("ballots")).hasSize(78);
+        assertThat(motion.get("count").get("notVoted").toString()).isEqualTo("[\"KP-RASON\"]");
+    }
+
+    @Test
+    void aDelegateCastsOnlyItsOwnMembersVote() {
+        command("/api/meetings", "{\"id\": \"GA2021-OTHER\", \"body\": \"GA\", \"ordinal\": 13, \"host\": \"KR-ULSAN\","
+                + " \"venue\": \"Ulsan\", \"firstDay\": \"2021-11-01\", \"lastDay\": \"2021-11-02\"}");
+        command("/api/motions", "{\"id\": \"GA2021-OTHER-M1\", \"meeting\": \"GA2021-OTHER\", \"item\": 10,"
+                + " \"subject\": \"Adopt the work plan\", \"procedure\": \"SITTING\"}");
+
+        Http.Answer foreign = commands.http.post("/api/motions/GA2021-OTHER-M1/votes", delegate("KR-ULSAN") + ":pw",
+                UUID.randomUUID().toString(), "{\"member\": \"KR-BUSAN\", \"choice\": \"NO\", \"castOn\": \"2021-11-01\"}");
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json().get("field").asText()).isEqualTo("member");
+    }
+
+    @Test
+    void aRestrictedMemberIsOffTheRollAndItsVoteIsRefusedWithTheReason() {
+        for (String year : new String[]{"2021", "2022"}) {
+            command("/api/members/KR-ULSAN/dues-payments", "{\"fiscalYear\": " + year + ", \"paid\": {\"amount\": \"1000\","
+                    + " \"currency\": \"USD\"}, \"paidOn\": \"" + year + "-03-02\", \"reference\": \"transfer\"}");
+        }
+        command("/api/meetings", "{\"id\": \"EC2022\", \"body\": \"EC\", \"ordinal\": 1, \"host\": \"KR-ULSAN\","
+                + " \"venue\": \"Pohang\", \"firstDay\": \"2022-06-01\", \"lastDay\": \"2022-06-01\"}");
+        long position = command("/api/motions", "{\"id\": \"EC2022-M1\", \"meeting\": \"EC2022\", \"item\": 7,"
+                + " \"subject\": \"Settle the accounts of 2021\", \"procedure\": \"SITTING\"}").get("position").asLong();
+
+        Http.Answer refused = commands.http.post("/api/motions/EC2022-M1/votes", SECRETARIAT, UUID.randomUUID().toString(),
+                "{\"member\": \"RU-TYVA\", \"choice\": \"YES\", \"castOn\": \"2022-06-01\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asText()).contains("restricted since 2022-05-01")
+                .contains("Dues Regulation Art. 6");
+        JsonNode roll = query("/api/motions/EC2022-M1/roll?atLeast=" + position);
+        assertThat(roll.get("roll").findValuesAsText("member")).containsExactly("CN-LIAONING", "KR-ULSAN");
+        JsonNode tyva = null;
+        for (JsonNode left : roll.get("leftOff")) {
+            if (left.get("party").asText().equals("RU-TYVA")) {
+                tyva = left;
+            }
+        }
+        assertThat(tyva).isNotNull();
+        assertThat(tyva.get("restrictedSince").asText()).isEqualTo("2022-05-01");
+    }
+
+    @Test
+    void anExecutiveCommitteeMotionOutsideArticle9Dash2IsRefused() {
+        command("/api/meetings", "{\"id\": \"EC2021\", \"body\": \"EC\", \"ordinal\": 1, \"host\": \"RU-SAKHA\","
+                + " \"venue\": \"online\", \"firstDay\": \"2021-03-01\", \"lastDay\": \"2021-03-01\"}");
+
+        Http.Answer refused = commands.http.post("/api/motions", SECRETARIAT, UUID.randomUUID().toString(),
+                "{\"id\": \"EC2021-M1\", \"meeting\": \"EC2021\", \"item\": 7, \"subject\": \"Budget\","
+                        + " \"procedure\": \"SITTING\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("article").asText()).isEqualTo("Charter Art. 9-2");
+    }
+
+    private static String delegate(String member) {
+        return "delegate-" + member.toLowerCase();
+    }
+
+    private static JsonNode command(String path, String body) {
+        Http.Answer answer = commands.http.post(path, SECRETARIAT, UUID.randomUUID().toString(), body);
+        assertThat(answer.status()).as(path + " -> " + answer).isEqualTo(201);
+        return answer.json();
+    }
+
+    private static JsonNode query(String path) {
+        Http.Answer answer = queries.http.get(path, READER);
+        assertThat(answer.status()).as(path + " -> " + answer).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The members of NEAR on 1 October 2021, Liaoning among them: the file's members, every one. */
+    private static List<String> nearMembers() throws Exception {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(new File(System.getProperty("referenceData")));
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> country : root.get("members").properties()) {
+            country.getValue().forEach(member -> ids.add(member.get("id").asText()));
+        }
+        return ids;
+    }
+}
