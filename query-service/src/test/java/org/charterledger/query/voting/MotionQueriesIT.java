@@ -1,0 +1,93 @@
+package org.charterledger.query.voting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.charterledger.charter.DecisionRule;
+import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.Body;
+import org.charterledger.events.Choice;
+import org.charterledger.events.LeftOff;
+import org.charterledger.events.MeetingConvened;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
+import org.charterledger.events.Tally;
+import org.charterledger.events.VoteCast;
+import org.charterledger.query.LedgerIT;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Meetings and motions on PostgreSQL, from their events: the live count of an open motion, then its decision. */
+class MotionQueriesIT extends LedgerIT {
+
+    private static final LocalDate DAY = LocalDate.of(2019, 8, 27);
+
+    @Test
+    void anOpenMotionShowsItsLiveCountAndADecidedOneItsArithmetic() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        MeetingId meeting = new MeetingId("GA12-" + suffix);
+        MotionId motion = new MotionId("GA12-" + suffix + "-M1");
+        MemberId a = new MemberId("KR-A" + suffix);
+        MemberId b = new MemberId("KR-B" + suffix);
+        MemberId c = new MemberId("KR-C" + suffix);
+        MemberId observer = new MemberId("JP-O" + suffix);
+        append(meeting.value(), new MeetingConvened(meeting, Body.GA, 12, a, "Busan", DAY, DAY));
+        append(meeting.value(), new AttendanceRecorded(meeting, List.of(a, b, observer)));
+        append(motion.value(), new MotionOpened(motion, meeting, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
+                "Amend Article 5", Procedure.SITTING, null, DAY,
+                List.of(new RollEntry(a, List.of()), new RollEntry(b, List.of()), new RollEntry(c, List.of())),
+                List.of(new LeftOff(observer, PartyCategory.OBSERVER, "an observer has no vote", null))));
+        long voted = append(motion.value(), new VoteCast(motion, a, Choice.YES, DAY));
+
+        JsonNode open = body(get("/api/motions/" + motion + "?atLeast=" + voted));
+
+        assertThat(open.get("status").asText()).isEqualTo("OPEN");
+        JsonNode count = open.get("count");
+        assertThat(count.get("rollSize").asInt()).isEqualTo(3);
+        assertThat(count.get("present").asInt()).isEqualTo(2);
+        assertThat(count.get("votes").get("YES").asInt()).isEqualTo(1);
+        assertThat(count.get("notVoted").toString()).isEqualTo("[\"" + b + "\",\"" + c + "\"]");
+        assertThat(count.get("quorumHolds").asBoolean()).isTrue();
+        assertThat(count.get("yesStillNeeded").asInt()).isEqualTo(1);
+        assertThat(open.get("article").asText()).isEqualTo("Charter Art. 9(2)");
+
+        append(motion.value(), new VoteCast(motion, b, Choice.YES, DAY));
+        Tally tally = DecisionRule.CATEGORY_A.tally(3, 2, 2, 0, 0);
+        long decided = append(motion.value(), new MotionDecided(motion, tally.outcome(), List.of(a, b), tally, DAY));
+
+        JsonNode closed = body(get("/api/motions/" + motion + "?atLeast=" + decided));
+        JsonNode roll = body(get("/api/motions/" + motion + "/roll"));
+        JsonNode ga = body(get("/api/meetings/" + meeting));
+
+        assertThat(closed.get("status").asText()).isEqualTo("DECIDED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(closed.get("derivation").get("thresholdTest").asText()).isEqualTo("3·2 = 6 ≥ 2·2 = 4");
+        assertThat(closed.get("decidedPosition").asLong()).isEqualTo(decided);
+        assertThat(roll.get("size").asInt()).isEqualTo(3);
+        assertThat(roll.get("leftOff").get(0).get("reason").asText()).isEqualTo("an observer has no vote");
+        assertThat(roll.get("roll").get(0).get("present").asBoolean()).isTrue();
+        assertThat(roll.get("roll").get(2).get("present").asBoolean()).isFalse();
+        assertThat(ga.get("attendance")).hasSize(3);
+        assertThat(ga.get("motions").get(0).get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(body(get("/api/meetings?body=GA")).get("meetings").findValuesAsText("id")).contains(meeting.value());
+    }
+
+    @Test
+    void unknownMotionsAndMeetingsAreNotFoundAndMalformedIdsAreRefused() throws Exception {
+        assertProblem(get("/api/motions/GA99-M9"), 404, "not-found", "id");
+        assertProblem(get("/api/motions/GA99-M9/roll"), 404, "not-found", "id");
+        assertProblem(get("/api/meetings/GA99"), 404, "not-found", "id");
+        assertProblem(get("/api/motions/ga13"), 400, "malformed-request", "id");
+        assertProblem(get("/api/meetings?body=SENATE"), 400, "malformed-request", "body");
+    }
+}
