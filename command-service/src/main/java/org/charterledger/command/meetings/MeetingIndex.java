@@ -10,6 +10,7 @@ import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.MotionOpened;
+import org.charterledger.events.NextHostElected;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,12 @@ public class MeetingIndex {
     static final String GROUP = "meeting-index";
 
     /** A meeting as the command side knows it. */
-    public record IndexedMeeting(MeetingId id, Body body, LocalDate firstDay, LocalDate lastDay, boolean closed) {
+    public record IndexedMeeting(MeetingId id, Body body, int ordinal, LocalDate firstDay, LocalDate lastDay,
+                                 boolean closed) {
+    }
+
+    /** The next host a General Assembly elected, and the motion that elected it. */
+    public record ElectedHost(MemberId host, MotionId motion) {
     }
 
     private final JdbcClient jdbc;
@@ -40,8 +46,9 @@ public class MeetingIndex {
 
     @EventHandler
     void on(MeetingConvened e) {
-        jdbc.sql("INSERT INTO ledger.meeting_index (meeting_id, body, first_day, last_day) VALUES (?, ?, ?, ?)")
-                .params(e.meeting().value(), e.body().name(), e.firstDay(), e.lastDay())
+        jdbc.sql("INSERT INTO ledger.meeting_index (meeting_id, body, ordinal, first_day, last_day)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(e.meeting().value(), e.body().name(), e.ordinal(), e.firstDay(), e.lastDay())
                 .update();
     }
 
@@ -61,6 +68,13 @@ public class MeetingIndex {
     }
 
     @EventHandler
+    void on(NextHostElected e) {
+        jdbc.sql("INSERT INTO ledger.next_host_index (meeting_id, host_id, motion_id) VALUES (?, ?, ?)")
+                .params(e.electingMeeting().value(), e.host().value(), e.decidedBy().value())
+                .update();
+    }
+
+    @EventHandler
     void on(MotionOpened e) {
         jdbc.sql("INSERT INTO ledger.motion_index (motion_id, meeting_id) VALUES (?, ?)")
                 .params(e.motion().value(), e.meeting().value())
@@ -68,11 +82,19 @@ public class MeetingIndex {
     }
 
     public Optional<IndexedMeeting> meeting(MeetingId id) {
-        return jdbc.sql("SELECT body, first_day, last_day, closed FROM ledger.meeting_index WHERE meeting_id = ?")
+        return jdbc.sql("SELECT body, ordinal, first_day, last_day, closed FROM ledger.meeting_index"
+                        + " WHERE meeting_id = ?")
                 .param(id.value())
-                .query((rs, i) -> new IndexedMeeting(id, Body.valueOf(rs.getString("body")),
+                .query((rs, i) -> new IndexedMeeting(id, Body.valueOf(rs.getString("body")), rs.getInt("ordinal"),
                         rs.getDate("first_day").toLocalDate(), rs.getDate("last_day").toLocalDate(),
                         rs.getBoolean("closed")))
+                .optional();
+    }
+
+    public Optional<ElectedHost> nextHostElectedAt(MeetingId meeting) {
+        return jdbc.sql("SELECT host_id, motion_id FROM ledger.next_host_index WHERE meeting_id = ?")
+                .param(meeting.value())
+                .query((rs, i) -> new ElectedHost(new MemberId(rs.getString(1)), new MotionId(rs.getString(2))))
                 .optional();
     }
 

@@ -9,6 +9,8 @@ import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
 import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
 import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
+import org.charterledger.command.offices.ChairCommands.RecordChairOnOpeningBalance;
+import org.charterledger.command.offices.Chairmanship;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.Motions;
 import org.charterledger.command.membership.AdmitMember;
@@ -90,6 +92,15 @@ class ReferenceDataImport {
         log.info("Reference data {}: {} parties admitted as an opening balance, {} already on the register",
                 label, admitted, alreadyRecorded);
         JsonNode root = read(source);
+        LocalDate openingBalance = LocalDate.parse(root.path("openingBalance").path("asOf").asText());
+        for (JsonNode chair : root.path("chairs")) {
+            if (!chair.has("electedBy")) {
+                // In office when the record starts; a chair elected by a recorded Assembly follows from it.
+                submit(label + ":opening-balance:chair", Chairmanship.ID, new RecordChairOnOpeningBalance(
+                        Chairmanship.ID, chair.get("ordinal").asInt(), new MemberId(chair.get("holder").asText()),
+                        openingBalance));
+            }
+        }
         for (JsonNode assembly : root.path("generalAssemblies")) {
             importGeneralAssembly(root, assembly, label);
         }
