@@ -58,6 +58,20 @@ class EmbeddedDefaultIT {
                     .get("category").asText()).isEqualTo("MEMBER");
             assertThat(queries.http.get("/api/members?asOf=2021-08-10", null).json()
                     .get("byCategory").get("MEMBER").asInt()).isEqualTo(79);
+            JsonNode chairs = queries.http.get("/api/offices/chair/history", null).json().get("chairs");
+            assertThat(chairs.findValuesAsText("holder")).containsExactly("RU-SAKHA", "KR-ULSAN");
+            assertThat(chairs.get(0).get("ordinal").asInt()).isEqualTo(13);
+            assertThat(chairs.get(0).get("until").asText()).isEqualTo("2021-08-10");
+            assertThat(chairs.get(0).get("hostedMeeting").asText()).isEqualTo("GA13");
+            assertThat(chairs.get(1).get("ordinal").asInt()).isEqualTo(14);
+            assertThat(chairs.get(1).get("from").asText()).isEqualTo("2021-08-10");
+            assertThat(chairs.get(1).get("electedBy").asText()).isEqualTo("GA13-M1");
+            assertThat(chairs.get(1).get("inOffice").asBoolean()).isTrue();
+            assertThat(queries.http.get("/api/offices/chair?asOf=2021-08-09", null).json().get("chair")
+                    .get("holder").asText()).isEqualTo("RU-SAKHA");
+            assertThat(queries.http.get("/api/offices/chair?asOf=2023-10-25", null).json().get("chair")
+                    .get("holder").asText()).isEqualTo("KR-ULSAN");
+            assertThat(queries.http.get("/api/offices/chair?asOf=2020-12-31", null).status()).isEqualTo(404);
             JsonNode ga13 = queries.http.get("/api/meetings/GA13", null).json();
             assertThat(ga13.get("attendance")).hasSize(73);
             assertThat(ga13.get("closedOn").asText()).isEqualTo("2021-08-10");

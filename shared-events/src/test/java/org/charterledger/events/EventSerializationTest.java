@@ -60,7 +60,12 @@ class EventSerializationTest {
                 new MemberAdmitted(LIAONING, CountryCode.of("CN"), "Liaoning Province", null, PartyCategory.MEMBER,
                         LocalDate.of(2021, 8, 10), AdmissionBasis.DECISION, M2),
                 new NextHostElected(new MotionId("GA13-M1"), GA13, new MemberId("KR-ULSAN"), LocalDate.of(2021, 8, 10)),
-                new MemberExpelled(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), new MotionId("GA15-M4")));
+                new MemberExpelled(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), new MotionId("GA15-M4")),
+                new ChairTermBegan(14, new MemberId("KR-ULSAN"), LocalDate.of(2021, 8, 10), new MotionId("GA13-M1"), GA13),
+                new ChairTermEnded(13, SAKHA, LocalDate.of(2021, 8, 10), GA13),
+                new ActingChairDesignated(13, SAKHA, "First Deputy Chairman of the Government", LocalDate.of(2021, 3, 1),
+                        "the Head is abroad"),
+                new ActingChairEnded(13, LocalDate.of(2021, 3, 15)));
     }
 
     @ParameterizedTest
