@@ -9,11 +9,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Effect.Admit.class, name = "ADMIT"),
         @JsonSubTypes.Type(value = Effect.Expel.class, name = "EXPEL"),
         @JsonSubTypes.Type(value = Effect.ChangeDuesRate.class, name = "CHANGE_DUES_RATE"),
-        @JsonSubTypes.Type(value = Effect.ElectNextHost.class, name = "ELECT_NEXT_HOST")
+        @JsonSubTypes.Type(value = Effect.ElectNextHost.class, name = "ELECT_NEXT_HOST"),
+        @JsonSubTypes.Type(value = Effect.ReplaceCoordinator.class, name = "REPLACE_COORDINATOR")
 })
 public sealed interface Effect {
 
-    /** The Charter Art. 8 item that decides this kind of effect. */
+    /** The Charter Art. 8 item that decides this kind of effect; 0 for a coordinator's replacement. */
     int item();
 
     /** Admit a government as a member or associate; an observer keeps its id and history (Art. 8 item 1). */
@@ -37,6 +38,17 @@ public sealed interface Effect {
         @Override
         public int item() {
             return 2;
+        }
+    }
+
+    /**
+     * Replace an inactive coordinator of a subcommittee by another member (Subcommittee Regulation Art. 5(7), 5(8)),
+     * decided by the Executive Committee.
+     */
+    record ReplaceCoordinator(int subcommittee, MemberId outgoing, MemberId incoming) implements Effect {
+        @Override
+        public int item() {
+            return 0;
         }
     }
 

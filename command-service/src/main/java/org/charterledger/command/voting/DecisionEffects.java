@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.command.membership.AdmitMember;
 import org.charterledger.command.membership.DuesSchedule;
 import org.charterledger.command.membership.ExpelMember;
+import org.charterledger.command.subcommittees.SubcommitteeCommands;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.Effect;
 import org.charterledger.events.MotionDecided;
@@ -48,6 +49,10 @@ class DecisionEffects {
                     admit.category(), decided.decidedOn(), AdmissionBasis.DECISION, decided.motion()));
         } else if (effect instanceof Effect.Expel expel) {
             commands.sendAndWait(new ExpelMember(expel.party(), decided.decidedOn(), decided.motion()));
+        } else if (effect instanceof Effect.ReplaceCoordinator replace) {
+            commands.sendAndWait(new SubcommitteeCommands.ReplaceCoordinator(
+                    SubcommitteeCommands.streamOf(replace.subcommittee()), replace.outgoing(), replace.incoming(),
+                    decided.decidedOn(), decided.motion()));
         } else if (effect instanceof Effect.ChangeDuesRate change) {
             commands.sendAndWait(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, change.amount(), change.fromYear(),
                     decided.motion()));

@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.charter.Admission;
 import org.charterledger.charter.DecisionRule;
 import org.charterledger.charter.Delegation;
+import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.voting.MotionCommands.CastVote;
@@ -87,9 +88,13 @@ public class Motion {
                 cmd.roll().leftOff()));
     }
 
-    /** An effect must be one the motion's item decides, and possible on the roll's date. */
+    /** An effect must be one the motion's kind and item decide, and possible on the roll's date. */
     private static void checkEffect(OpenMotion cmd) {
         Effect effect = cmd.effect();
+        if (effect instanceof Effect.ReplaceCoordinator replace) {
+            checkReplacement(cmd, replace);
+            return;
+        }
         if (cmd.kind() != MotionKind.ARTICLE_8 || !Integer.valueOf(effect.item()).equals(cmd.item())) {
             throw new MotionRefused(Reason.RULE, "effect", "effect-of-item", "Charter Art. 8",
                     "this effect is decided under Art. 8 item " + effect.item() + ", not by this motion");
@@ -121,6 +126,35 @@ public class Motion {
         } else if (effect instanceof Effect.ChangeDuesRate change && !change.amount().isPositive()) {
             throw new MotionRefused(Reason.RULE, "effect.amount", "positive", "Dues Regulation Art. 5(3)",
                     "the yearly dues must be more than zero");
+        }
+    }
+
+    /**
+     * A coordinator is replaced by a motion of that kind, when it has held no meeting or event for two years or
+     * more on the meeting's date, by a member (Subcommittee Regulation Art. 5(1), 5(7)).
+     */
+    private static void checkReplacement(OpenMotion cmd, Effect.ReplaceCoordinator replace) {
+        SubcommitteeFacts subcommittee = cmd.subcommittee();
+        if (cmd.kind() != MotionKind.COORDINATOR_REPLACEMENT) {
+            throw new MotionRefused(Reason.RULE, "kind", "replacement-motion", "Subcommittee Regulation Art. 5(7)",
+                    "a coordinator is replaced by a motion of the kind COORDINATOR_REPLACEMENT");
+        }
+        if (subcommittee == null || subcommittee.abolished()) {
+            throw new MotionRefused(Reason.UNKNOWN, "effect.subcommittee", "must-exist", null,
+                    "there is no active subcommittee " + replace.subcommittee());
+        }
+        if (!subcommittee.coordinators().contains(replace.outgoing())) {
+            throw new MotionRefused(Reason.RULE, "effect.outgoing", "sitting-coordinator", null,
+                    replace.outgoing() + " does not coordinate subcommittee " + replace.subcommittee());
+        }
+        if (!subcommittee.replaceableOn(cmd.rollDate())) {
+            throw new MotionRefused(Reason.RULE, "effect.outgoing", "inactive-two-years",
+                    "Subcommittee Regulation Art. 5(7)", "subcommittee " + replace.subcommittee() + " was active on "
+                    + subcommittee.inactiveSince() + ", less than two years before " + cmd.rollDate());
+        }
+        if (categoryOn(cmd.roll(), replace.incoming()).filter(PartyCategory.MEMBER::equals).isEmpty()) {
+            throw new MotionRefused(Reason.RULE, "effect.incoming", "members-only", "Subcommittee Regulation Art. 5(1)",
+                    replace.incoming() + " is not a member on " + cmd.rollDate());
         }
     }
 

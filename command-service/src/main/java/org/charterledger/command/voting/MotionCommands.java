@@ -1,6 +1,7 @@
 package org.charterledger.command.voting;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
@@ -22,11 +23,13 @@ public final class MotionCommands {
 
     /**
      * Put a motion to a meeting. {@code roll} is the voter roll on {@code rollDate} (the meeting's first day);
-     * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2).
+     * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2); {@code subcommittee}
+     * the facts of the subcommittee a coordinator's replacement concerns, else {@code null}.
      */
     public record OpenMotion(@TargetAggregateIdentifier MotionId motion, MeetingId meeting, Body body,
                              boolean meetingClosed, boolean gaHeldThatYear, LocalDate rollDate, MotionKind kind,
-                             Integer item, String subject, Procedure procedure, Effect effect, VoterRoll roll) {
+                             Integer item, String subject, Procedure procedure, Effect effect, VoterRoll roll,
+                             SubcommitteeFacts subcommittee) {
     }
 
     /** A member on the roll votes (or returns its written ballot). */

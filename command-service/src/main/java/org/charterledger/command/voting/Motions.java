@@ -1,11 +1,13 @@
 package org.charterledger.command.voting;
 
+import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.UnknownRecord;
 import org.charterledger.command.meetings.MeetingIndex;
 import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
 import org.charterledger.command.membership.PartyFactsLoader;
+import org.charterledger.command.subcommittees.SubcommitteeFactsLoader;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
 import org.charterledger.events.Effect;
@@ -26,10 +28,12 @@ public class Motions {
 
     private final MeetingIndex meetings;
     private final PartyFactsLoader parties;
+    private final SubcommitteeFactsLoader subcommittees;
 
-    Motions(MeetingIndex meetings, PartyFactsLoader parties) {
+    Motions(MeetingIndex meetings, PartyFactsLoader parties, SubcommitteeFactsLoader subcommittees) {
         this.meetings = meetings;
         this.parties = parties;
+        this.subcommittees = subcommittees;
     }
 
     /** A motion as the client asks for it, before the ledger adds its meeting's facts and the roll. */
@@ -57,9 +61,11 @@ public class Motions {
         IndexedMeeting meeting = meetings.meeting(meetingId)
                 .orElseThrow(() -> new UnknownRecord("meeting", "meeting " + meetingId));
         VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
+        SubcommitteeFacts subcommittee = effect instanceof Effect.ReplaceCoordinator replace
+                ? subcommittees.facts(replace.subcommittee()).orElse(null) : null;
         return new OpenMotion(motion, meetingId, meeting.body(), meeting.closed(),
                 meetings.gaHeldIn(meeting.firstDay().getYear()), meeting.firstDay(), kind, item, subject, procedure,
-                effect, roll);
+                effect, roll, subcommittee);
     }
 
     private CloseMotion closeCommand(MotionId motion, LocalDate decidedOn) {

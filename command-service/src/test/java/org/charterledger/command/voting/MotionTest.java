@@ -3,6 +3,7 @@ package org.charterledger.command.voting;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
@@ -83,7 +84,7 @@ class MotionTest {
         void refusesAMotionAtAClosedMeeting() {
             fixture.givenNoPriorActivity()
                     .when(new OpenMotion(M1, GA13, Body.GA, true, true, DAY, MotionKind.ARTICLE_8, 9, "x",
-                            Procedure.SITTING, null, ROLL))
+                            Procedure.SITTING, null, ROLL, null))
                     .expectException(MotionRefused.class).expectNoEvents();
         }
 
@@ -109,7 +110,7 @@ class MotionTest {
         void refusesACoordinatorsReplacementPutToTheGeneralAssembly() {
             fixture.givenNoPriorActivity()
                     .when(new OpenMotion(M1, GA13, Body.GA, false, true, DAY, MotionKind.COORDINATOR_REPLACEMENT, null,
-                            "x", Procedure.SITTING, null, ROLL))
+                            "x", Procedure.SITTING, null, ROLL, null))
                     .expectException(MotionRefused.class).expectNoEvents();
         }
 
@@ -163,6 +164,62 @@ class MotionTest {
             fixture.givenNoPriorActivity()
                     .when(open(Body.GA, 2, new Effect.ChangeDuesRate(Money.of("0", "USD"), FiscalYear.of(2024)), false))
                     .expectException(MotionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Replacement {
+
+        private final SubcommitteeFacts tourism = new SubcommitteeFacts(8, false, List.of(BUSAN, SAKHA),
+                LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1), LocalDate.of(2019, 6, 30));
+
+        private OpenMotion replace(MemberId outgoing, MemberId incoming, LocalDate on, SubcommitteeFacts facts) {
+            return new OpenMotion(M1, GA13, Body.EC, false, false, on, MotionKind.COORDINATOR_REPLACEMENT, null,
+                    "replace", Procedure.SITTING, new Effect.ReplaceCoordinator(8, outgoing, incoming), ROLL, facts);
+        }
+
+        @Test
+        void anInactiveCoordinatorMayBeReplacedByAMember() {
+            fixture.givenNoPriorActivity()
+                    .when(replace(SAKHA, ULSAN, LocalDate.of(2021, 6, 30), tourism))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void notBeforeTwoYearsWithoutActivity() {
+            fixture.givenNoPriorActivity()
+                    .when(replace(SAKHA, ULSAN, LocalDate.of(2021, 6, 29), tourism))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("less than two years"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void notASittingCoordinatorNorByANonMemberNorAnotherKindOfMotion() {
+            fixture.givenNoPriorActivity()
+                    .when(replace(ULSAN, TYVA, LocalDate.of(2021, 6, 30), tourism))
+                    .expectException(MotionRefused.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(replace(SAKHA, LIAONING, LocalDate.of(2021, 6, 30), tourism))
+                    .expectException(MotionRefused.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(replace(SAKHA, ULSAN, LocalDate.of(2021, 6, 30), null))
+                    .expectException(MotionRefused.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new OpenMotion(M1, GA13, Body.EC, false, false, DAY, MotionKind.ARTICLE_8, 7, "x",
+                            Procedure.SITTING, new Effect.ReplaceCoordinator(8, SAKHA, ULSAN), ROLL, tourism))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void passesByItsOwnRule() {
+            MotionOpened opened = new MotionOpened(M1, GA13, Body.EC, MotionKind.COORDINATOR_REPLACEMENT, null,
+                    "COORDINATOR_REPLACEMENT", "replace", Procedure.SITTING, null, DAY, ROLL.entries(), ROLL.leftOff());
+            // E = 3; 2 attend (2·2 ≥ 3); yes 1, abstain 1: 2·1 = 2 is not > 2 votes cast
+            fixture.given(opened, new VoteCast(M1, ULSAN, Choice.YES, DAY), new VoteCast(M1, SAKHA, Choice.ABSTAIN, DAY))
+                    .when(new CloseMotion(M1, Set.of(), DAY))
+                    .expectEvents(new MotionDecided(M1, Outcome.FAILED, List.of(ULSAN, SAKHA),
+                            DecisionRule.COORDINATOR_REPLACEMENT.tally(3, 2, 1, 0, 1), DAY));
         }
     }
 
@@ -245,7 +302,7 @@ class MotionTest {
 
     private static OpenMotion open(Body body, int item, Effect effect, boolean gaYear) {
         return new OpenMotion(M1, GA13, body, false, gaYear, DAY, MotionKind.ARTICLE_8, item, "a motion",
-                Procedure.WRITTEN_BALLOT, effect, ROLL);
+                Procedure.WRITTEN_BALLOT, effect, ROLL, null);
     }
 
     private static MotionOpened opened(Procedure procedure, int item, Effect effect) {
