@@ -10,9 +10,11 @@ import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MemberWithdrew;
+import org.charterledger.events.PartyCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,19 @@ public class PartyFactsLoader {
             parties.put(new MemberId(id), facts);
         }
         return parties;
+    }
+
+    /** The category of each of {@code parties} on {@code date}; a party that was none then is absent. */
+    public Map<MemberId, PartyCategory> categoriesOn(List<MemberId> parties, LocalDate date) {
+        Map<MemberId, PartyCategory> categories = new LinkedHashMap<>();
+        for (MemberId party : parties) {
+            PartyFacts facts = PartyFacts.none();
+            for (Object event : payloads(party.value())) {
+                facts = fold(facts, event);
+            }
+            facts.categoryOn(date).ifPresent(category -> categories.put(party, category));
+        }
+        return categories;
     }
 
     public DuesRates rates() {

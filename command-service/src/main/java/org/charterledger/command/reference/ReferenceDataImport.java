@@ -12,6 +12,11 @@ import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
 import org.charterledger.command.offices.ChairCommands.RecordChairOnOpeningBalance;
 import org.charterledger.command.offices.Chairmanship;
 import org.charterledger.command.voting.MotionCommands.CastVote;
+import org.charterledger.command.membership.PartyFactsLoader;
+import org.charterledger.command.subcommittees.SubcommitteeCommands;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoordinator;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.EstablishSubcommittee;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.RecordSubcommitteeActivity;
 import org.charterledger.command.voting.Motions;
 import org.charterledger.command.membership.AdmitMember;
 import org.charterledger.command.membership.AlreadyAdmitted;
@@ -40,6 +45,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +63,15 @@ class ReferenceDataImport {
 
     private final IdempotentCommands commands;
     private final Motions motions;
+    private final PartyFactsLoader parties;
     private final EventStore eventStore;
     private final Resource source;
 
-    ReferenceDataImport(IdempotentCommands commands, Motions motions, EventStore eventStore,
+    ReferenceDataImport(IdempotentCommands commands, Motions motions, PartyFactsLoader parties, EventStore eventStore,
                         @Value("${ledger.import.reference-data:}") Resource source) {
         this.commands = commands;
         this.motions = motions;
+        this.parties = parties;
         this.eventStore = eventStore;
         this.source = source;
     }
@@ -103,6 +111,48 @@ class ReferenceDataImport {
         }
         for (JsonNode assembly : root.path("generalAssemblies")) {
             importGeneralAssembly(root, assembly, label);
+        }
+        importSubcommittees(root, openingBalance, label);
+    }
+
+    /**
+     * The subcommittees with their coordinators on the opening balance (the sources give neither the decisions
+     * nor the terms' start: the terms are taken to run from the opening balance), and their recorded activities.
+     */
+    private void importSubcommittees(JsonNode root, LocalDate openingBalance, String label) {
+        for (JsonNode subcommittee : root.path("subcommittees")) {
+            int number = subcommittee.get("no").asInt();
+            String stream = SubcommitteeCommands.streamOf(number);
+            String key = label + ":subcommittee:" + number + ":";
+            // The sources give the founding year only.
+            submit(key + "establish", stream, new EstablishSubcommittee(stream, number,
+                    subcommittee.get("name").asText(), subcommittee.get("name").asText(),
+                    LocalDate.of(subcommittee.get("founded").asInt(), 1, 1), null));
+            List<MemberId> coordinators = new ArrayList<>();
+            subcommittee.path("coordinators").forEach(id -> coordinators.add(new MemberId(id.asText())));
+            submit(key + "coordinators", stream, new AppointCoordinator(stream, coordinators, openingBalance, null,
+                    parties.categoriesOn(coordinators, openingBalance)));
+        }
+        for (JsonNode activity : root.path("subcommitteeMeetings2021")) {
+            int number = activity.get("subcommittee").asInt();
+            LocalDate firstDay;
+            LocalDate lastDay;
+            if (activity.has("firstDay")) {
+                firstDay = LocalDate.parse(activity.get("firstDay").asText());
+                lastDay = LocalDate.parse(activity.get("lastDay").asText());
+            } else if (activity.get("held").asText().length() == 7) {
+                // held in a month the sources do not narrow down: recorded as that month
+                YearMonth month = YearMonth.parse(activity.get("held").asText());
+                firstDay = month.atDay(1);
+                lastDay = month.atEndOfMonth();
+            } else {
+                firstDay = LocalDate.parse(activity.get("held").asText());
+                lastDay = firstDay;
+            }
+            submit(label + ":subcommittee:" + number + ":activity:" + activity.get("ordinal").asInt(),
+                    SubcommitteeCommands.streamOf(number), new RecordSubcommitteeActivity(
+                            SubcommitteeCommands.streamOf(number), activity.get("ordinal").asInt(), firstDay, lastDay,
+                            new MemberId(activity.get("host").asText()), activity.path("form").asText(null)));
         }
     }
 

@@ -1,0 +1,140 @@
+package org.charterledger.command.subcommittees;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.AbolishSubcommittee;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoordinator;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.EstablishSubcommittee;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.RecordSubcommitteeActivity;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.RenewCoordinator;
+import org.charterledger.command.subcommittees.SubcommitteeCommands.ReplaceCoordinator;
+import org.charterledger.events.CoordinatorAppointed;
+import org.charterledger.events.CoordinatorReplaced;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.SubcommitteeAbolished;
+import org.charterledger.events.SubcommitteeActivityRecorded;
+import org.charterledger.events.SubcommitteeEstablished;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+
+class SubcommitteeTest {
+
+    private static final String TOURISM = SubcommitteeCommands.streamOf(8);
+    private static final MemberId HENAN = new MemberId("CN-HENAN");
+    private static final MemberId NINGXIA = new MemberId("CN-NINGXIA");
+    private static final MemberId ULSAN = new MemberId("KR-ULSAN");
+    private static final LocalDate START = LocalDate.of(2021, 1, 1);
+    private static final SubcommitteeEstablished ESTABLISHED =
+            new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null);
+    private static final CoordinatorAppointed CO_COORDINATORS =
+            new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), START, LocalDate.of(2023, 1, 1), false, null);
+    private static final MotionId EC_MOTION = new MotionId("EC2023-M4");
+
+    private FixtureConfiguration<Subcommittee> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Subcommittee.class);
+    }
+
+    @Test
+    void isEstablishedOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null))
+                .expectEvents(ESTABLISHED);
+        fixture.given(ESTABLISHED)
+                .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void coCoordinatorsAreAppointedForTwoYears() {
+        fixture.given(ESTABLISHED)
+                .when(new AppointCoordinator(TOURISM, List.of(HENAN, NINGXIA), START, null,
+                        Map.of(HENAN, PartyCategory.MEMBER, NINGXIA, PartyCategory.MEMBER)))
+                .expectEvents(CO_COORDINATORS);
+    }
+
+    @Test
+    void onlyMembersCoordinate() {
+        fixture.given(ESTABLISHED)
+                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("VN-HO-CHI-MINH-CITY")), START, null,
+                        Map.of(new MemberId("VN-HO-CHI-MINH-CITY"), PartyCategory.ASSOCIATE)))
+                .expectException(SubcommitteeRefused.class)
+                .expectExceptionMessage(containsString("but an associate")).expectNoEvents();
+        fixture.given(ESTABLISHED)
+                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-MIYAGI")), START, null,
+                        Map.of(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER)))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+        fixture.given(ESTABLISHED)
+                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-FUKUI")), START, null, Map.of()))
+                .expectException(SubcommitteeRefused.class)
+                .expectExceptionMessage(containsString("not a party then")).expectNoEvents();
+    }
+
+    @Test
+    void aRenewalStartsTheNextTermWhereTheCurrentEnds() {
+        fixture.given(ESTABLISHED, CO_COORDINATORS)
+                .when(new RenewCoordinator(TOURISM, "EC 2022"))
+                .expectEvents(new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2025, 1, 1), true, "EC 2022"));
+        fixture.given(ESTABLISHED)
+                .when(new RenewCoordinator(TOURISM, "EC 2022"))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void recordsActivitiesThatEndAfterTheyStart() {
+        fixture.given(ESTABLISHED, CO_COORDINATORS)
+                .when(new RecordSubcommitteeActivity(TOURISM, 3, LocalDate.of(2021, 9, 1), LocalDate.of(2021, 9, 2),
+                        HENAN, "online"))
+                .expectEvents(new SubcommitteeActivityRecorded(8, 3, LocalDate.of(2021, 9, 1),
+                        LocalDate.of(2021, 9, 2), HENAN, "online"));
+        fixture.given(ESTABLISHED, CO_COORDINATORS)
+                .when(new RecordSubcommitteeActivity(TOURISM, 3, LocalDate.of(2021, 9, 2), LocalDate.of(2021, 9, 1),
+                        HENAN, "online"))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anInactiveCoordinatorIsReplacedExactlyTwoYearsAfterItsLastActivity() {
+        SubcommitteeActivityRecorded last = new SubcommitteeActivityRecorded(8, 2, LocalDate.of(2021, 5, 20),
+                LocalDate.of(2021, 5, 20), NINGXIA, "online");
+        fixture.given(ESTABLISHED, CO_COORDINATORS, last)
+                .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 19), EC_MOTION))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+        fixture.given(ESTABLISHED, CO_COORDINATORS, last)
+                .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20), EC_MOTION))
+                .expectEvents(new CoordinatorReplaced(8, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20),
+                        LocalDate.of(2025, 5, 20), EC_MOTION));
+    }
+
+    @Test
+    void onlyASittingCoordinatorIsReplaced() {
+        fixture.given(ESTABLISHED, CO_COORDINATORS)
+                .when(new ReplaceCoordinator(TOURISM, ULSAN, HENAN, LocalDate.of(2024, 1, 1), EC_MOTION))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anAbolishedSubcommitteeChangesNoMore() {
+        SubcommitteeAbolished abolished = new SubcommitteeAbolished(8, LocalDate.of(2022, 1, 1), "EC 2021");
+        fixture.given(ESTABLISHED)
+                .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 1, 1), "EC 2021"))
+                .expectEvents(abolished);
+        fixture.given(ESTABLISHED, abolished)
+                .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 2, 1), "EC 2021"))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+        fixture.given(ESTABLISHED, CO_COORDINATORS, abolished)
+                .when(new RenewCoordinator(TOURISM, "x"))
+                .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+}
