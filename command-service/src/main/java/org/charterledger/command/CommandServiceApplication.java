@@ -12,6 +12,11 @@ public class CommandServiceApplication {
     public static void main(String[] args) {
         // A governments' ledger does not report usage to third parties; AXONIQ_UPDATE_CHECKER_DISABLED=false re-enables it.
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-        SpringApplication.run(CommandServiceApplication.class, args);
+        try {
+            SpringApplication.run(CommandServiceApplication.class, args);
+        } catch (RuntimeException failedToStart) {
+            // already logged by Spring Boot; do not linger with threads a failed start left behind
+            System.exit(1);
+        }
     }
 }

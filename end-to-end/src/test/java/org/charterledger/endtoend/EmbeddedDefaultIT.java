@@ -72,6 +72,14 @@ class EmbeddedDefaultIT {
             assertThat(queries.http.get("/api/offices/chair?asOf=2023-10-25", null).json().get("chair")
                     .get("holder").asText()).isEqualTo("KR-ULSAN");
             assertThat(queries.http.get("/api/offices/chair?asOf=2020-12-31", null).status()).isEqualTo(404);
+            JsonNode subcommittees = queries.http.get("/api/subcommittees?asOf=2021-12-31", null).json();
+            assertThat(subcommittees.get("total").asInt()).isEqualTo(17);
+            JsonNode tourism = subcommittees.get("subcommittees").get(5);
+            assertThat(tourism.get("name").asText()).isEqualTo("Tourism");
+            assertThat(tourism.get("coordinators").toString()).isEqualTo("[\"CN-HENAN\",\"CN-NINGXIA\"]");
+            assertThat(tourism.get("termEnd").asText()).isEqualTo("2023-01-01");
+            JsonNode environment = queries.http.get("/api/subcommittees/2/history", null).json();
+            assertThat(environment.get("activities").get(0).get("lastDay").asText()).isEqualTo("2021-11-17");
             JsonNode ga13 = queries.http.get("/api/meetings/GA13", null).json();
             assertThat(ga13.get("attendance")).hasSize(73);
             assertThat(ga13.get("closedOn").asText()).isEqualTo("2021-08-10");

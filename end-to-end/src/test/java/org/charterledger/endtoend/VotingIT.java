@@ -141,6 +141,53 @@ class VotingIT {
     }
 
     @Test
+    void anInactiveCoordinatorIsReplacedThroughAnExecutiveCommitteeMotion() {
+        for (String member : new String[]{"CN-JILIN", "CN-HUNAN"}) {
+            for (String year : new String[]{"2022", "2023"}) {
+                command("/api/members/" + member + "/dues-payments", "{\"fiscalYear\": " + year + ", \"paid\": "
+                        + "{\"amount\": \"1000\", \"currency\": \"USD\"}, \"paidOn\": \"" + year + "-03-02\"}");
+            }
+        }
+        command("/api/meetings", "{\"id\": \"EC2024\", \"body\": \"EC\", \"ordinal\": 2, \"host\": \"KR-GYEONGBUK\","
+                + " \"venue\": \"Pohang\", \"firstDay\": \"2024-03-01\", \"lastDay\": \"2024-03-01\"}");
+        command("/api/meetings/EC2024/attendance", "{\"present\": [\"CN-JILIN\", \"CN-HUNAN\"]}");
+        command("/api/motions", "{\"id\": \"EC2024-M1\", \"meeting\": \"EC2024\", \"kind\": \"COORDINATOR_REPLACEMENT\","
+                + " \"subject\": \"Jilin takes over the Logistics subcommittee\", \"procedure\": \"SITTING\","
+                + " \"effect\": {\"type\": \"REPLACE_COORDINATOR\", \"subcommittee\": 15,"
+                + " \"outgoing\": \"CN-HEILONGJIANG\", \"incoming\": \"CN-JILIN\"}}");
+        for (String member : new String[]{"CN-JILIN", "CN-HUNAN"}) {
+            command("/api/motions/EC2024-M1/votes", "{\"member\": \"" + member + "\", \"choice\": \"YES\","
+                    + " \"castOn\": \"2024-03-01\"}");
+        }
+        long position = command("/api/motions/EC2024-M1/closure", "{\"decidedOn\": \"2024-03-01\"}")
+                .get("position").asLong();
+
+        JsonNode motion = query("/api/motions/EC2024-M1?atLeast=" + position);
+        assertThat(motion.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(motion.get("derivation").get("rule").asText()).isEqualTo("COORDINATOR_REPLACEMENT");
+        JsonNode history = query("/api/subcommittees/15/history");
+        JsonNode terms = history.get("coordinators");
+        assertThat(terms.findValuesAsText("coordinator")).containsExactly("CN-HEILONGJIANG", "CN-JILIN");
+        assertThat(terms.get(0).get("until").asText()).isEqualTo("2024-03-01");
+        assertThat(terms.get(1).get("decidedBy").asText()).isEqualTo("EC2024-M1");
+        assertThat(terms.get(1).get("termEnd").asText()).isEqualTo("2026-03-01");
+    }
+
+    @Test
+    void anActiveCoordinatorCannotBeReplaced() {
+        command("/api/meetings", "{\"id\": \"EC2022-B\", \"body\": \"EC\", \"ordinal\": 2, \"host\": \"KR-GYEONGBUK\","
+                + " \"venue\": \"Pohang\", \"firstDay\": \"2022-09-01\", \"lastDay\": \"2022-09-01\"}");
+
+        Http.Answer refused = commands.http.post("/api/motions", SECRETARIAT, UUID.randomUUID().toString(),
+                "{\"id\": \"EC2022-B-M1\", \"meeting\": \"EC2022-B\", \"kind\": \"COORDINATOR_REPLACEMENT\","
+                        + " \"subject\": \"x\", \"procedure\": \"SITTING\", \"effect\": {\"type\": \"REPLACE_COORDINATOR\","
+                        + " \"subcommittee\": 2, \"outgoing\": \"JP-TOYAMA\", \"incoming\": \"JP-AKITA\"}}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("rule").asText()).isEqualTo("inactive-two-years");
+    }
+
+    @Test
     void anExecutiveCommitteeMotionOutsideArticle9Dash2IsRefused() {
         command("/api/meetings", "{\"id\": \"EC2021\", \"body\": \"EC\", \"ordinal\": 1, \"host\": \"RU-SAKHA\","
                 + " \"venue\": \"online\", \"firstDay\": \"2021-03-01\", \"lastDay\": \"2021-03-01\"}");

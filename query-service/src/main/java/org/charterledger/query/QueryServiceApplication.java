@@ -12,6 +12,11 @@ public class QueryServiceApplication {
     public static void main(String[] args) {
         // A governments' ledger does not report usage to third parties; AXONIQ_UPDATE_CHECKER_DISABLED=false re-enables it.
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-        SpringApplication.run(QueryServiceApplication.class, args);
+        try {
+            SpringApplication.run(QueryServiceApplication.class, args);
+        } catch (RuntimeException failedToStart) {
+            // already logged by Spring Boot; do not linger with threads a failed start left behind
+            System.exit(1);
+        }
     }
 }

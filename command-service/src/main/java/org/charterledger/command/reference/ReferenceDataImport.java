@@ -130,8 +130,11 @@ class ReferenceDataImport {
                     LocalDate.of(subcommittee.get("founded").asInt(), 1, 1), null));
             List<MemberId> coordinators = new ArrayList<>();
             subcommittee.path("coordinators").forEach(id -> coordinators.add(new MemberId(id.asText())));
-            submit(key + "coordinators", stream, new AppointCoordinator(stream, coordinators, openingBalance, null,
-                    parties.categoriesOn(coordinators, openingBalance)));
+            // A retry is compared with the appointment asked for, not with the categories the ledger looked up.
+            commands.submit(PRINCIPAL, key + "coordinators", new Submission(stream, Integer.toString(number),
+                    new AppointCoordinator(stream, coordinators, openingBalance, null, Map.of()),
+                    new AppointCoordinator(stream, coordinators, openingBalance, null,
+                            parties.categoriesOn(coordinators, openingBalance))));
         }
         for (JsonNode activity : root.path("subcommitteeMeetings2021")) {
             int number = activity.get("subcommittee").asInt();
