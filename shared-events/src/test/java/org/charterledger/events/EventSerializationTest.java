@@ -65,7 +65,15 @@ class EventSerializationTest {
                 new ChairTermEnded(13, SAKHA, LocalDate.of(2021, 8, 10), GA13),
                 new ActingChairDesignated(13, SAKHA, "First Deputy Chairman of the Government", LocalDate.of(2021, 3, 1),
                         "the Head is abroad"),
-                new ActingChairEnded(13, LocalDate.of(2021, 3, 15)));
+                new ActingChairEnded(13, LocalDate.of(2021, 3, 15)),
+                new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null),
+                new SubcommitteeAbolished(5, LocalDate.of(2017, 9, 1), "EC 2017 decision 3"),
+                new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN"), new MemberId("CN-NINGXIA")),
+                        LocalDate.of(2021, 1, 1), LocalDate.of(2023, 1, 1), false, null),
+                new SubcommitteeActivityRecorded(2, 15, LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 17),
+                        new MemberId("JP-TOYAMA"), "online"),
+                new CoordinatorReplaced(15, new MemberId("CN-HEILONGJIANG"), new MemberId("CN-JILIN"),
+                        LocalDate.of(2024, 3, 1), LocalDate.of(2026, 3, 1), new MotionId("EC2024-M1")));
     }
 
     @ParameterizedTest
