@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Effect.Expel.class, name = "EXPEL"),
         @JsonSubTypes.Type(value = Effect.ChangeDuesRate.class, name = "CHANGE_DUES_RATE"),
         @JsonSubTypes.Type(value = Effect.ElectNextHost.class, name = "ELECT_NEXT_HOST"),
-        @JsonSubTypes.Type(value = Effect.ReplaceCoordinator.class, name = "REPLACE_COORDINATOR")
+        @JsonSubTypes.Type(value = Effect.ReplaceCoordinator.class, name = "REPLACE_COORDINATOR"),
+        @JsonSubTypes.Type(value = Effect.ElectAuditor.class, name = "ELECT_AUDITOR")
 })
 public sealed interface Effect {
 
@@ -49,6 +50,14 @@ public sealed interface Effect {
         @Override
         public int item() {
             return 0;
+        }
+    }
+
+    /** Elect an auditor, one per country, for the term of the next chair (Art. 8 item 6; Art. 7(2)). */
+    record ElectAuditor(MemberId auditor) implements Effect {
+        @Override
+        public int item() {
+            return 6;
         }
     }
 

@@ -11,6 +11,7 @@ import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
 import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
 import org.charterledger.command.offices.ChairCommands.RecordChairOnOpeningBalance;
 import org.charterledger.command.offices.Chairmanship;
+import org.charterledger.command.offices.SecretaryGeneral;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.membership.PartyFactsLoader;
 import org.charterledger.command.subcommittees.SubcommitteeCommands;
@@ -108,6 +109,12 @@ class ReferenceDataImport {
                         Chairmanship.ID, chair.get("ordinal").asInt(), new MemberId(chair.get("holder").asText()),
                         openingBalance));
             }
+        }
+        for (JsonNode secretaryGeneral : root.path("secretaryGeneral")) {
+            // In office during the opening balance's year; the sources record neither the appointment nor its date.
+            submit(label + ":opening-balance:secretary-general", SecretaryGeneral.ID,
+                    new SecretaryGeneral.RecordSecretaryGeneralOnOpeningBalance(SecretaryGeneral.ID,
+                            secretaryGeneral.get("name").asText(), openingBalance));
         }
         for (JsonNode assembly : root.path("generalAssemblies")) {
             importGeneralAssembly(root, assembly, label);

@@ -4,7 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.charterledger.charter.ChairTerms;
+import org.charterledger.command.meetings.MeetingIndex;
 import org.charterledger.command.membership.AdmitMember;
+import org.charterledger.command.offices.Auditors;
 import org.charterledger.command.membership.DuesSchedule;
 import org.charterledger.command.membership.ExpelMember;
 import org.charterledger.command.subcommittees.SubcommitteeCommands;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * A passed motion takes effect: the admission, expulsion or dues change it decided is commanded here, citing the
  * motion, and nowhere else (the HTTP API admits on the opening balance only). A subscribing processor, so the
- * effect is appended in the transaction that closes the motion: both happen, or neither. The election of the
+ * effect is appended in the transaction that closes the motion: both happen, or neither. An auditor serves the
+ * term of the chair the same Assembly elected. The election of the
  * next host is the motion's own event ({@code NextHostElected}).
  */
 @Component
@@ -29,10 +33,12 @@ class DecisionEffects {
 
     private final CommandGateway commands;
     private final EventStore events;
+    private final MeetingIndex meetings;
 
-    DecisionEffects(CommandGateway commands, EventStore events) {
+    DecisionEffects(CommandGateway commands, EventStore events, MeetingIndex meetings) {
         this.commands = commands;
         this.events = events;
+        this.meetings = meetings;
     }
 
     @EventHandler
@@ -40,10 +46,11 @@ class DecisionEffects {
         if (decided.outcome() != Outcome.PASSED) {
             return;
         }
-        Effect effect = events.readEvents(decided.motion().value()).asStream()
+        MotionOpened opened = events.readEvents(decided.motion().value()).asStream()
                 .map(message -> message.getPayload())
                 .filter(MotionOpened.class::isInstance).map(MotionOpened.class::cast)
-                .findFirst().orElseThrow().effect();
+                .findFirst().orElseThrow();
+        Effect effect = opened.effect();
         if (effect instanceof Effect.Admit admit) {
             commands.sendAndWait(new AdmitMember(admit.party(), admit.country(), admit.name(), null,
                     admit.category(), decided.decidedOn(), AdmissionBasis.DECISION, decided.motion()));
@@ -53,6 +60,10 @@ class DecisionEffects {
             commands.sendAndWait(new SubcommitteeCommands.ReplaceCoordinator(
                     SubcommitteeCommands.streamOf(replace.subcommittee()), replace.outgoing(), replace.incoming(),
                     decided.decidedOn(), decided.motion()));
+        } else if (effect instanceof Effect.ElectAuditor elect) {
+            int electingAssembly = meetings.meeting(opened.meeting()).orElseThrow().ordinal();
+            commands.sendAndWait(new Auditors.ElectAuditor(Auditors.ID, elect.auditor(),
+                    ChairTerms.electedOrdinal(electingAssembly), decided.decidedOn(), decided.motion()));
         } else if (effect instanceof Effect.ChangeDuesRate change) {
             commands.sendAndWait(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, change.amount(), change.fromYear(),
                     decided.motion()));

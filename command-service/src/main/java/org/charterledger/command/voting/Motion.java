@@ -118,6 +118,15 @@ public class Motion {
                 throw new MotionRefused(Reason.RULE, "effect.party", "member-or-associate", "Charter Art. 8",
                         expel.party() + " is not a member or an associate");
             }
+        } else if (effect instanceof Effect.ElectAuditor elect) {
+            if (!cmd.roll().contains(elect.auditor())) {
+                throw new MotionRefused(Reason.RULE, "effect.auditor", "electoral-rights", "Charter Art. 7(3)",
+                        elect.auditor() + " may not be elected: " + VoterRoll.whyNot(cmd.roll().leftOff(), elect.auditor()));
+            }
+            if (cmd.auditorCountries().contains(elect.auditor().countryPrefix())) {
+                throw new MotionRefused(Reason.CONFLICT, "effect.auditor", "one-per-country", "Charter Art. 7(2)",
+                        "the term already has an auditor from " + elect.auditor().countryPrefix());
+            }
         } else if (effect instanceof Effect.ElectNextHost elect) {
             if (!cmd.roll().contains(elect.host())) {
                 throw new MotionRefused(Reason.RULE, "effect.host", "electoral-rights", "Charter Art. 7(3)",

@@ -5,6 +5,7 @@ import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
+import org.charterledger.events.CountryCode;
 import org.charterledger.events.Effect;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberId;
@@ -24,12 +25,13 @@ public final class MotionCommands {
     /**
      * Put a motion to a meeting. {@code roll} is the voter roll on {@code rollDate} (the meeting's first day);
      * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2); {@code subcommittee}
-     * the facts of the subcommittee a coordinator's replacement concerns, else {@code null}.
+     * the facts of the subcommittee a coordinator's replacement concerns, else {@code null};
+     * {@code auditorCountries} the countries already holding an auditor's seat in the term this meeting elects for.
      */
     public record OpenMotion(@TargetAggregateIdentifier MotionId motion, MeetingId meeting, Body body,
                              boolean meetingClosed, boolean gaHeldThatYear, LocalDate rollDate, MotionKind kind,
                              Integer item, String subject, Procedure procedure, Effect effect, VoterRoll roll,
-                             SubcommitteeFacts subcommittee) {
+                             SubcommitteeFacts subcommittee, Set<CountryCode> auditorCountries) {
     }
 
     /** A member on the roll votes (or returns its written ballot). */

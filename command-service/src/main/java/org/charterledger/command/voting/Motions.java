@@ -1,5 +1,6 @@
 package org.charterledger.command.voting;
 
+import org.charterledger.charter.ChairTerms;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.config.IdempotentCommands.Submission;
@@ -7,9 +8,11 @@ import org.charterledger.command.config.UnknownRecord;
 import org.charterledger.command.meetings.MeetingIndex;
 import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
 import org.charterledger.command.membership.PartyFactsLoader;
+import org.charterledger.command.offices.OfficeFactsLoader;
 import org.charterledger.command.subcommittees.SubcommitteeFactsLoader;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.events.CountryCode;
 import org.charterledger.events.Effect;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.MotionId;
@@ -18,6 +21,7 @@ import org.charterledger.events.Procedure;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Gathers what a motion's commands need from outside the motion: its meeting, the voter roll on the meeting's
@@ -29,11 +33,14 @@ public class Motions {
     private final MeetingIndex meetings;
     private final PartyFactsLoader parties;
     private final SubcommitteeFactsLoader subcommittees;
+    private final OfficeFactsLoader offices;
 
-    Motions(MeetingIndex meetings, PartyFactsLoader parties, SubcommitteeFactsLoader subcommittees) {
+    Motions(MeetingIndex meetings, PartyFactsLoader parties, SubcommitteeFactsLoader subcommittees,
+            OfficeFactsLoader offices) {
         this.meetings = meetings;
         this.parties = parties;
         this.subcommittees = subcommittees;
+        this.offices = offices;
     }
 
     /** A motion as the client asks for it, before the ledger adds its meeting's facts and the roll. */
@@ -63,9 +70,11 @@ public class Motions {
         VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
         SubcommitteeFacts subcommittee = effect instanceof Effect.ReplaceCoordinator replace
                 ? subcommittees.facts(replace.subcommittee()).orElse(null) : null;
+        Set<CountryCode> auditorCountries = effect instanceof Effect.ElectAuditor
+                ? offices.auditorCountries(ChairTerms.electedOrdinal(meeting.ordinal())) : Set.of();
         return new OpenMotion(motion, meetingId, meeting.body(), meeting.closed(),
                 meetings.gaHeldIn(meeting.firstDay().getYear()), meeting.firstDay(), kind, item, subject, procedure,
-                effect, roll, subcommittee);
+                effect, roll, subcommittee, auditorCountries);
     }
 
     private CloseMotion closeCommand(MotionId motion, LocalDate decidedOn) {

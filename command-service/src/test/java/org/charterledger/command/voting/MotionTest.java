@@ -84,7 +84,7 @@ class MotionTest {
         void refusesAMotionAtAClosedMeeting() {
             fixture.givenNoPriorActivity()
                     .when(new OpenMotion(M1, GA13, Body.GA, true, true, DAY, MotionKind.ARTICLE_8, 9, "x",
-                            Procedure.SITTING, null, ROLL, null))
+                            Procedure.SITTING, null, ROLL, null, Set.of()))
                     .expectException(MotionRefused.class).expectNoEvents();
         }
 
@@ -110,7 +110,7 @@ class MotionTest {
         void refusesACoordinatorsReplacementPutToTheGeneralAssembly() {
             fixture.givenNoPriorActivity()
                     .when(new OpenMotion(M1, GA13, Body.GA, false, true, DAY, MotionKind.COORDINATOR_REPLACEMENT, null,
-                            "x", Procedure.SITTING, null, ROLL, null))
+                            "x", Procedure.SITTING, null, ROLL, null, Set.of()))
                     .expectException(MotionRefused.class).expectNoEvents();
         }
 
@@ -160,6 +160,22 @@ class MotionTest {
         }
 
         @Test
+        void electsAnAuditorWithElectoralRightsOnePerCountry() {
+            Effect busan = new Effect.ElectAuditor(BUSAN);
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 6, busan, false))
+                    .expectSuccessfulHandlerExecution();
+            fixture.givenNoPriorActivity()
+                    .when(new OpenMotion(M1, GA13, Body.GA, false, true, DAY, MotionKind.ARTICLE_8, 6, "x",
+                            Procedure.WRITTEN_BALLOT, busan, ROLL, null, Set.of(CountryCode.of("KR"))))
+                    .expectException(MotionRefused.class)
+                    .expectExceptionMessage(containsString("already has an auditor from KR")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(open(Body.GA, 6, new Effect.ElectAuditor(TYVA), false))
+                    .expectException(MotionRefused.class).expectNoEvents();
+        }
+
+        @Test
         void refusesADuesRateOfZero() {
             fixture.givenNoPriorActivity()
                     .when(open(Body.GA, 2, new Effect.ChangeDuesRate(Money.of("0", "USD"), FiscalYear.of(2024)), false))
@@ -175,7 +191,7 @@ class MotionTest {
 
         private OpenMotion replace(MemberId outgoing, MemberId incoming, LocalDate on, SubcommitteeFacts facts) {
             return new OpenMotion(M1, GA13, Body.EC, false, false, on, MotionKind.COORDINATOR_REPLACEMENT, null,
-                    "replace", Procedure.SITTING, new Effect.ReplaceCoordinator(8, outgoing, incoming), ROLL, facts);
+                    "replace", Procedure.SITTING, new Effect.ReplaceCoordinator(8, outgoing, incoming), ROLL, facts, Set.of());
         }
 
         @Test
@@ -207,7 +223,7 @@ class MotionTest {
                     .expectException(MotionRefused.class).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new OpenMotion(M1, GA13, Body.EC, false, false, DAY, MotionKind.ARTICLE_8, 7, "x",
-                            Procedure.SITTING, new Effect.ReplaceCoordinator(8, SAKHA, ULSAN), ROLL, tourism))
+                            Procedure.SITTING, new Effect.ReplaceCoordinator(8, SAKHA, ULSAN), ROLL, tourism, Set.of()))
                     .expectException(MotionRefused.class).expectNoEvents();
         }
 
@@ -302,7 +318,7 @@ class MotionTest {
 
     private static OpenMotion open(Body body, int item, Effect effect, boolean gaYear) {
         return new OpenMotion(M1, GA13, body, false, gaYear, DAY, MotionKind.ARTICLE_8, item, "a motion",
-                Procedure.WRITTEN_BALLOT, effect, ROLL, null);
+                Procedure.WRITTEN_BALLOT, effect, ROLL, null, Set.of());
     }
 
     private static MotionOpened opened(Procedure procedure, int item, Effect effect) {

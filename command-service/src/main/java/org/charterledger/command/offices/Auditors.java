@@ -1,0 +1,68 @@
+package org.charterledger.command.offices;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.charterledger.command.Rejection;
+import org.charterledger.events.AuditorElected;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionId;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** The auditors of the Association, one per country in each term (Charter Art. 7(2)). */
+@Aggregate
+public class Auditors {
+
+    public static final String ID = "AUDITORS";
+
+    @AggregateIdentifier
+    private String id;
+    private final Set<String> seats = new HashSet<>();
+
+    protected Auditors() {
+        // for Axon
+    }
+
+    /** Sent only by the effects of a passed motion under Art. 8 item 6. */
+    public record ElectAuditor(@TargetAggregateIdentifier String auditors, MemberId auditor, int term, LocalDate from,
+                               MotionId decidedBy) {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ElectAuditor cmd) {
+        CountryCode country = cmd.auditor().countryPrefix();
+        if (seats.contains(seat(cmd.term(), country))) {
+            throw new SecondAuditor(cmd.term(), country);
+        }
+        apply(new AuditorElected(cmd.auditor(), country, cmd.term(), cmd.from(), cmd.decidedBy()));
+    }
+
+    /** A country already holds its auditor's seat in the term. */
+    static class SecondAuditor extends Rejection {
+        SecondAuditor(int term, CountryCode country) {
+            super(Reason.CONFLICT, "auditor-refused", "effect.auditor", "one-per-country", "Charter Art. 7(2)",
+                    "term " + term + " already has an auditor from " + country);
+        }
+    }
+
+    private static String seat(int term, CountryCode country) {
+        return term + "/" + country;
+    }
+
+    @EventSourcingHandler
+    void on(AuditorElected e) {
+        id = ID;
+        seats.add(seat(e.term(), e.country()));
+    }
+}
