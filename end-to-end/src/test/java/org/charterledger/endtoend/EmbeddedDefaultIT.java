@@ -72,6 +72,8 @@ class EmbeddedDefaultIT {
             assertThat(queries.http.get("/api/offices/chair?asOf=2023-10-25", null).json().get("chair")
                     .get("holder").asText()).isEqualTo("KR-ULSAN");
             assertThat(queries.http.get("/api/offices/chair?asOf=2020-12-31", null).status()).isEqualTo(404);
+            assertThat(queries.http.get("/api/offices/secretary-general?asOf=2021-06-01", null).json()
+                    .get("secretaryGeneral").get("name").asText()).isEqualTo("KIM Okchae");
             JsonNode subcommittees = queries.http.get("/api/subcommittees?asOf=2021-12-31", null).json();
             assertThat(subcommittees.get("total").asInt()).isEqualTo(17);
             JsonNode tourism = subcommittees.get("subcommittees").get(5);

@@ -98,6 +98,26 @@ class VotingIT {
     }
 
     @Test
+    void aPassedItemSixMotionElectsAnAuditorForTheNextChairsTerm() throws Exception {
+        command("/api/meetings", "{\"id\": \"GA2021-AUDIT\", \"body\": \"GA\", \"ordinal\": 13, \"host\": \"RU-SAKHA\","
+                + " \"venue\": \"online\", \"firstDay\": \"2021-12-01\", \"lastDay\": \"2021-12-01\"}");
+        command("/api/motions", "{\"id\": \"GA2021-AUDIT-M1\", \"meeting\": \"GA2021-AUDIT\", \"item\": 6,"
+                + " \"subject\": \"Elect Jeju as auditor\", \"procedure\": \"WRITTEN_BALLOT\","
+                + " \"effect\": {\"type\": \"ELECT_AUDITOR\", \"auditor\": \"KR-JEJU\"}}");
+        inParallel(members.subList(0, 41).stream().<Callable<JsonNode>>map(member -> () ->
+                command("/api/motions/GA2021-AUDIT-M1/votes", "{\"member\": \"" + member + "\", \"choice\": \"YES\","
+                        + " \"castOn\": \"2021-12-01\"}")).toList());
+        long position = command("/api/motions/GA2021-AUDIT-M1/closure", "{\"decidedOn\": \"2021-12-01\"}")
+                .get("position").asLong();
+
+        JsonNode auditors = query("/api/offices/auditors?asOf=2021-12-02&atLeast=" + position);
+
+        assertThat(auditors.get("term").asInt()).isEqualTo(14);
+        assertThat(auditors.get("auditors").findValuesAsText("auditor")).containsExactly("KR-JEJU");
+        assertThat(auditors.get("auditors").get(0).get("decidedBy").asText()).isEqualTo("GA2021-AUDIT-M1");
+    }
+
+    @Test
     void aDelegateCastsOnlyItsOwnMembersVote() {
         command("/api/meetings", "{\"id\": \"GA2021-OTHER\", \"body\": \"GA\", \"ordinal\": 13, \"host\": \"KR-ULSAN\","
                 + " \"venue\": \"Ulsan\", \"firstDay\": \"2021-11-01\", \"lastDay\": \"2021-11-02\"}");

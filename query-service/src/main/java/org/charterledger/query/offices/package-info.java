@@ -1,2 +1,2 @@
-/** Offices: who held the chair on any date, with the decision that put it there, and acting chairs. */
+/** Offices: who held the chair, the Secretary-General and the auditors on any date, and by which decision. */
 package org.charterledger.query.offices;

@@ -7,19 +7,22 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.charterledger.events.ActingChairDesignated;
 import org.charterledger.events.ActingChairEnded;
 import org.charterledger.events.ChairTermBegan;
+import org.charterledger.events.AuditorElected;
 import org.charterledger.events.ChairTermEnded;
+import org.charterledger.events.SecretaryGeneralAppointed;
+import org.charterledger.events.SecretaryGeneralLeftOffice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code projection.chair_term} and {@code acting_chair}. */
+/** Keeps the offices: {@code projection.chair_term}, {@code acting_chair}, {@code secretary_general}, {@code auditor}. */
 @Component
-@ProcessingGroup(ChairProjection.GROUP)
-class ChairProjection {
+@ProcessingGroup(OfficesProjection.GROUP)
+class OfficesProjection {
 
     static final String GROUP = "offices";
     private final JdbcClient jdbc;
 
-    ChairProjection(JdbcClient jdbc) {
+    OfficesProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -61,10 +64,39 @@ class ChairProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(SecretaryGeneralAppointed e, TrackedEventMessage<?> message) {
+        jdbc.sql("""
+                        INSERT INTO projection.secretary_general (from_date, name, proposed_by, appointed_by, from_position)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(e.from(), e.name(), e.proposedBy() == null ? null : e.proposedBy().value(),
+                        e.appointedBy() == null ? null : e.appointedBy().value(), position(message))
+                .update();
+    }
+
+    @EventHandler
+    void on(SecretaryGeneralLeftOffice e, TrackedEventMessage<?> message) {
+        jdbc.sql("""
+                        UPDATE projection.secretary_general SET until_date = ?, until_position = ?
+                        WHERE until_date IS NULL""")
+                .params(e.on(), position(message)).update();
+    }
+
+    @EventHandler
+    void on(AuditorElected e, TrackedEventMessage<?> message) {
+        jdbc.sql("""
+                        INSERT INTO projection.auditor (term, country, auditor, from_date, decided_by, position)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(e.term(), e.country().value(), e.auditor().value(), e.from(), e.decidedBy().value(),
+                        position(message))
+                .update();
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM projection.acting_chair").update();
-        jdbc.sql("DELETE FROM projection.chair_term").update();
+        for (String table : new String[]{"auditor", "secretary_general", "acting_chair", "chair_term"}) {
+            jdbc.sql("DELETE FROM projection." + table).update();
+        }
     }
 
     private static long position(TrackedEventMessage<?> message) {

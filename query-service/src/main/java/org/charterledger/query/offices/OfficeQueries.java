@@ -17,15 +17,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Who held the chair, on a date or over the whole record, with the decision that put each holder there. */
+/**
+ * Who held each office, on a date or over the whole record, with the decision that put each holder there: the
+ * chair and acting chairs, the Secretary-General, the auditors.
+ */
 @RestController
-@Tag(name = "Offices", description = "The chair of the Association (Charter Art. 7(1)) and acting chairs")
-class ChairQueries {
+@Tag(name = "Offices", description = "The chair (Art. 7(1)), acting chairs, the Secretary-General (Art. 13), auditors (Art. 7(2))")
+class OfficeQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ChairQueries(JdbcClient jdbc, Clock clock) {
+    OfficeQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -70,6 +73,52 @@ class ChairQueries {
                 .filter(a -> !date.isBefore(a.from()) && (a.until() == null || date.isBefore(a.until())))
                 .findFirst().orElse(null);
         return new ChairOnADate(date, chair, acting);
+    }
+
+    record SecretaryGeneralTerm(String name, LocalDate from, LocalDate until, String proposedBy, String appointedBy,
+                                long fromPosition, Long untilPosition) {
+    }
+
+    record SecretaryGeneralOnADate(LocalDate asOf, SecretaryGeneralTerm secretaryGeneral, List<String> articles) {
+    }
+
+    record Auditor(String auditor, String name, String country, LocalDate from, String decidedBy, long position) {
+    }
+
+    record AuditorsOnADate(LocalDate asOf, int term, List<Auditor> auditors, List<String> articles) {
+    }
+
+    @GetMapping("/api/offices/secretary-general")
+    @Operation(summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
+                                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        SecretaryGeneralTerm term = jdbc.sql("""
+                        SELECT * FROM projection.secretary_general
+                        WHERE from_date <= ? AND (until_date IS NULL OR until_date > ?)""")
+                .params(date, date)
+                .query((rs, i) -> new SecretaryGeneralTerm(rs.getString("name"), rs.getDate("from_date").toLocalDate(),
+                        date(rs.getDate("until_date")), rs.getString("proposed_by"), rs.getString("appointed_by"),
+                        rs.getLong("from_position"), (Long) rs.getObject("until_position", Long.class)))
+                .optional()
+                .orElseThrow(() -> new NotFound("asOf", "the ledger records no Secretary-General on " + date));
+        return new SecretaryGeneralOnADate(date, term, List.of("Charter Art. 13"));
+    }
+
+    @GetMapping("/api/offices/auditors")
+    @Operation(summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    AuditorsOnADate auditors(@RequestParam(required = false)
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        ChairOnADate chair = chair(asOf);
+        List<Auditor> auditors = jdbc.sql("""
+                        SELECT a.*, p.name FROM projection.auditor a
+                        LEFT JOIN projection.register_party p ON p.id = a.auditor
+                        WHERE a.term = ? AND a.from_date <= ? ORDER BY a.country""")
+                .params(chair.chair().ordinal(), chair.asOf())
+                .query((rs, i) -> new Auditor(rs.getString("auditor"), rs.getString("name"), rs.getString("country"),
+                        rs.getDate("from_date").toLocalDate(), rs.getString("decided_by"), rs.getLong("position")))
+                .list();
+        return new AuditorsOnADate(chair.asOf(), chair.chair().ordinal(), auditors, List.of("Charter Art. 7(2)"));
     }
 
     private List<ChairTerm> terms() {
