@@ -73,7 +73,12 @@ class EventSerializationTest {
                 new SubcommitteeActivityRecorded(2, 15, LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 17),
                         new MemberId("JP-TOYAMA"), "online"),
                 new CoordinatorReplaced(15, new MemberId("CN-HEILONGJIANG"), new MemberId("CN-JILIN"),
-                        LocalDate.of(2024, 3, 1), LocalDate.of(2026, 3, 1), new MotionId("EC2024-M1")));
+                        LocalDate.of(2024, 3, 1), LocalDate.of(2026, 3, 1), new MotionId("EC2024-M1")),
+                new SecretaryGeneralAppointed("KIM Okchae", new MemberId("KR-GYEONGBUK"), new MemberId("RU-SAKHA"),
+                        LocalDate.of(2019, 2, 1)),
+                new SecretaryGeneralLeftOffice("KIM Okchae", LocalDate.of(2023, 2, 1)),
+                new AuditorElected(new MemberId("KR-JEJU"), CountryCode.of("KR"), 14, LocalDate.of(2021, 8, 10),
+                        new MotionId("GA13-M3")));
     }
 
     @ParameterizedTest
