@@ -3,10 +3,12 @@ package org.charterledger.query;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The query side: tails the ledger's events, keeps the views and answers questions about them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QueryServiceApplication {
 
     public static void main(String[] args) {

@@ -16,6 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,27 @@ public abstract class LedgerIT {
                         System.getenv("LEDGER_TEST_DB_PASSWORD"))
                 .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
                 .load().migrate();
+    }
+
+    /**
+     * A database of its own, beside the test script's, with the ledger's tables migrated: for a test that changes
+     * stored rows or needs a ledger holding its events alone. Answers its JDBC URL.
+     */
+    protected static String freshDatabase() {
+        String admin = System.getenv("LEDGER_TEST_DB_URL");
+        String name = "charter_ledger_it_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
+                System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database beside " + admin, e);
+        }
+        String url = admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+        Flyway.configure()
+                .dataSource(url, System.getenv("LEDGER_TEST_DB_USER"), System.getenv("LEDGER_TEST_DB_PASSWORD"))
+                .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
+                .load().migrate();
+        return url;
     }
 
     /** Appends {@code event} to the stream of {@code aggregate}; answers its ledger position. */

@@ -57,6 +57,22 @@ public class LedgerPosition {
         return tokens.stream().mapToLong(t -> t == null ? 0 : t.position().orElse(0)).min().orElse(0);
     }
 
+    /**
+     * The highest position up to which every view has handled every event, gaps included: no event at or below it
+     * can still arrive. The audit chain extends only this far.
+     */
+    public long settled() {
+        List<TrackingToken> tokens = tokens();
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        return tokens.stream().mapToLong(token -> token == null ? 0 : WrappedToken
+                        .unwrap(token, GapAwareTrackingToken.class)
+                        .map(t -> t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1)
+                        .orElse(0L))
+                .min().orElse(0);
+    }
+
     /** Whether every view reflects the event at {@code position}. */
     public boolean reached(long position) {
         if (position <= 0) {

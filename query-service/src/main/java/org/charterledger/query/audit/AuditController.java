@@ -1,0 +1,303 @@
+package org.charterledger.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.charterledger.charter.DecisionRule;
+import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.Choice;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
+import org.charterledger.events.Tally;
+import org.charterledger.events.VoteCast;
+import org.charterledger.query.config.InvalidParameter;
+import org.charterledger.query.config.LedgerPosition;
+import org.charterledger.query.config.NotFound;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What an auditor reads: the raw record, the chain's digest and its verification, and each decision re-derived from
+ * its recorded events alone, side by side with the outcome that was recorded.
+ */
+@RestController
+@Tag(name = "Audit", description = "The record, tamper evidence, and decisions re-derived from their events")
+class AuditController {
+
+    private static final int MAX_LIMIT = 1000;
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final AuditChain chain;
+    private final LedgerPosition position;
+
+    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, LedgerPosition position) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.chain = chain;
+        this.position = position;
+    }
+
+    /** An event as stored, with what it says in business terms. */
+    record RecordedEvent(long position, String aggregate, long sequence, String type, String revision,
+                         LocalDate businessDate, String recordedAt, String principal, String requestId,
+                         String decidedBy, JsonNode payload) {
+    }
+
+    record Page(long after, long settledUpTo, Long next, List<RecordedEvent> events) {
+    }
+
+    record Digest(long position, String link, long eventsInStore, long eventsChained, long unchained,
+                  long storeHead) {
+    }
+
+    record VerificationAnswer(long position, String digest, boolean valid, String recomputedLink,
+                              Long firstDifference) {
+    }
+
+    record Ballot(String member, Choice choice, LocalDate castOn, long position) {
+    }
+
+    record Derivation(String motion, String rule, String article, Tally recomputed, Tally recorded, String outcome,
+                      String recordedOutcome, boolean consistent) {
+    }
+
+    record Certificate(String motion, String meeting, String subject, String kind, Integer item, JsonNode effect,
+                       String rule, String article, LocalDate rollDate, List<RollEntry> roll, JsonNode leftOff,
+                       List<String> attendance, List<Ballot> ballots, List<String> present, Tally arithmetic,
+                       String outcome, boolean consistent, List<Long> positions, long lastPosition,
+                       String chainLink) {
+    }
+
+    @GetMapping("/api/audit/events")
+    @Operation(summary = "The record, paged by position",
+            description = "Events after a position, up to the position every view has settled (so a page never"
+                    + " changes), optionally of one aggregate or type, or with a business date in a range.")
+    Page events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+                @RequestParam(required = false) String aggregate, @RequestParam(required = false) String type,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameter("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        if (after < 0) {
+            throw new InvalidParameter("after", "must be a ledger position, 0 or more");
+        }
+        long settled = position.settled();
+        List<RecordedEvent> events = new ArrayList<>();
+        long cursor = after;
+        while (events.size() < limit && cursor < settled) {
+            List<RecordedEvent> chunk = jdbc.sql("""
+                            SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload_revision,
+                                   payload, meta_data, time_stamp
+                            FROM ledger.domain_event_entry
+                            WHERE global_index > ? AND global_index <= ?
+                              AND (CAST(? AS VARCHAR(255)) IS NULL OR aggregate_identifier = ?)
+                              AND (CAST(? AS VARCHAR(255)) IS NULL OR payload_type = ?)
+                            ORDER BY global_index LIMIT ?""")
+                    .params(cursor, settled, aggregate, aggregate, type, type == null ? null
+                            : type.contains(".") ? type : "org.charterledger.events." + type, MAX_LIMIT)
+                    .query((rs, i) -> recorded(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getString(8)))
+                    .list();
+            if (chunk.isEmpty()) {
+                break;
+            }
+            for (RecordedEvent event : chunk) {
+                cursor = event.position();
+                if (inRange(event.businessDate(), from, to)) {
+                    events.add(event);
+                    if (events.size() == limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        Long next = events.size() == limit ? events.get(events.size() - 1).position() : null;
+        return new Page(after, settled, next, events);
+    }
+
+    @GetMapping("/api/audit/digest")
+    @Operation(summary = "The head of the hash chain: the position it covers and its link",
+            description = "File the link; later, ask /api/audit/verification whether the record up to that position"
+                    + " still yields it. eventsInStore and eventsChained show any event the chain does not cover.")
+    Digest digest() {
+        chain.extend();
+        AuditChain.Link head = chain.head().orElse(new AuditChain.Link(0, AuditChain.GENESIS));
+        long stored = chain.stored(head.position());
+        long chained = chain.chained();
+        long storeHead = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry")
+                .query(Long.class).single();
+        return new Digest(head.position(), head.link(), stored, chained, stored - chained, storeHead);
+    }
+
+    @GetMapping("/api/audit/verification")
+    @Operation(summary = "Does the record up to a position still yield the digest filed for it?",
+            description = "Recomputes the chain from the stored events; if anything was changed, removed or moved,"
+                    + " names the first position that differs.")
+    VerificationAnswer verify(@RequestParam long position, @RequestParam String digest) {
+        if (!digest.matches("[0-9a-f]{64}")) {
+            throw new InvalidParameter("digest", "must be a link of the chain: 64 lower-case hexadecimal digits");
+        }
+        if (position < 0) {
+            throw new InvalidParameter("position", "must be a ledger position, 0 or more");
+        }
+        AuditChain.Verification verification = chain.verify(position);
+        boolean valid = verification.firstDifference() == null && verification.recomputedLink().equals(digest);
+        return new VerificationAnswer(position, digest, valid, verification.recomputedLink(),
+                verification.firstDifference());
+    }
+
+    @GetMapping("/api/audit/motions/{id}/derivation")
+    @Operation(summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
+    Derivation derivation(@PathVariable MotionId id) {
+        Recorded recorded = recorded(id);
+        Tally recomputed = recompute(recorded);
+        MotionDecided decided = recorded.decided();
+        return new Derivation(id.value(), recorded.opened().rule(), recomputed.article(), recomputed,
+                decided == null ? null : decided.tally(), recomputed.outcome().name(),
+                decided == null ? null : decided.outcome().name(),
+                decided != null && recomputed.equals(decided.tally()) && recomputed.outcome() == decided.outcome());
+    }
+
+    @GetMapping("/api/audit/motions/{id}/certificate")
+    @Operation(summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
+            + " positions it rests on, and the chain's link at the last of them")
+    Certificate certificate(@PathVariable MotionId id) {
+        Recorded recorded = recorded(id);
+        Tally arithmetic = recompute(recorded);
+        MotionOpened opened = recorded.opened();
+        Derivation derivation = derivation(id);
+        chain.extend();
+        long last = recorded.positions().get(recorded.positions().size() - 1);
+        return new Certificate(id.value(), opened.meeting().value(), opened.subject(), opened.kind().name(),
+                opened.item(), json.valueToTree(opened.effect()), opened.rule(), arithmetic.article(),
+                opened.rollDate(), opened.roll(), json.valueToTree(opened.leftOff()),
+                recorded.attendance().stream().map(MemberId::value).toList(), recorded.ballots(),
+                present(recorded).stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
+                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null));
+    }
+
+    /** The motion's events and its meeting's attendance recorded before its decision, with their positions. */
+    private record Recorded(MotionOpened opened, List<Ballot> ballots, List<MemberId> attendance,
+                            MotionDecided decided, List<Long> positions) {
+    }
+
+    private Recorded recorded(MotionId id) {
+        List<Map.Entry<Long, Object>> motionEvents = load(id.value());
+        MotionOpened opened = motionEvents.stream().map(Map.Entry::getValue)
+                .filter(MotionOpened.class::isInstance).map(MotionOpened.class::cast).findFirst()
+                .orElseThrow(() -> new NotFound("id", "no motion " + id));
+        List<Ballot> ballots = new ArrayList<>();
+        MotionDecided decided = null;
+        long decidedAt = Long.MAX_VALUE;
+        List<Long> positions = new ArrayList<>();
+        for (Map.Entry<Long, Object> event : motionEvents) {
+            positions.add(event.getKey());
+            if (event.getValue() instanceof VoteCast vote) {
+                ballots.add(new Ballot(vote.member().value(), vote.choice(), vote.castOn(), event.getKey()));
+            } else if (event.getValue() instanceof MotionDecided d) {
+                decided = d;
+                decidedAt = event.getKey();
+            }
+        }
+        List<MemberId> attendance = new ArrayList<>();
+        for (Map.Entry<Long, Object> event : load(opened.meeting().value())) {
+            if (event.getKey() < decidedAt && event.getValue() instanceof AttendanceRecorded recorded) {
+                attendance.addAll(recorded.present());
+                positions.add(event.getKey());
+            }
+        }
+        positions.sort(Long::compare);
+        return new Recorded(opened, ballots, attendance, decided, positions);
+    }
+
+    private Set<MemberId> present(Recorded recorded) {
+        Set<MemberId> present = new TreeSet<>(Comparator.comparing(MemberId::value));
+        recorded.ballots().forEach(b -> present.add(new MemberId(b.member())));
+        if (recorded.opened().procedure() == Procedure.SITTING) {
+            recorded.opened().roll().stream().map(RollEntry::member).filter(recorded.attendance()::contains)
+                    .forEach(present::add);
+        }
+        return present;
+    }
+
+    private Tally recompute(Recorded recorded) {
+        Set<MemberId> present = present(recorded);
+        int yes = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.YES).count();
+        int no = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.NO).count();
+        int abstain = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.ABSTAIN).count();
+        return DecisionRule.valueOf(recorded.opened().rule()).tally(recorded.opened().roll().size(), present.size(),
+                yes, no, abstain);
+    }
+
+    private List<Map.Entry<Long, Object>> load(String aggregate) {
+        return jdbc.sql("""
+                        SELECT global_index, payload_type, payload FROM ledger.domain_event_entry
+                        WHERE aggregate_identifier = ? ORDER BY global_index""")
+                .param(aggregate)
+                .query((rs, i) -> Map.<Long, Object>entry(rs.getLong(1), read(rs.getString(2), rs.getBytes(3))))
+                .list();
+    }
+
+    private Object read(String type, byte[] payload) {
+        try {
+            return json.readValue(payload, Class.forName(type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the ledger holds an event of an unknown type " + type, e);
+        }
+    }
+
+    private RecordedEvent recorded(long at, String aggregate, long sequence, String type, String revision,
+                                   byte[] payload, byte[] metadata, String recordedAt) {
+        try {
+            JsonNode body = json.readTree(payload);
+            JsonNode meta = metadata == null ? json.createObjectNode() : json.readTree(metadata);
+            LocalDate businessDate = null;
+            for (Iterator<JsonNode> fields = body.elements(); fields.hasNext() && businessDate == null; ) {
+                JsonNode field = fields.next();
+                if (field.isTextual() && ISO_DATE.matcher(field.asText()).matches()) {
+                    businessDate = LocalDate.parse(field.asText());
+                }
+            }
+            String decidedBy = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
+                    : body.hasNonNull("electedBy") ? body.get("electedBy").asText() : null;
+            return new RecordedEvent(at, aggregate, sequence, type.substring(type.lastIndexOf('.') + 1), revision,
+                    businessDate, recordedAt, text(meta, "principal"), text(meta, "requestId"), decidedBy, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static boolean inRange(LocalDate date, LocalDate from, LocalDate to) {
+        return (from == null || (date != null && !date.isBefore(from))) && (to == null || (date != null && !date.isAfter(to)));
+    }
+}

@@ -1,0 +1,190 @@
+package org.charterledger.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.charterledger.charter.DecisionRule;
+import org.charterledger.events.AdmissionBasis;
+import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.Body;
+import org.charterledger.events.Choice;
+import org.charterledger.events.CountryCode;
+import org.charterledger.events.LeftOff;
+import org.charterledger.events.MeetingConvened;
+import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberAdmitted;
+import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionDecided;
+import org.charterledger.events.MotionId;
+import org.charterledger.events.MotionKind;
+import org.charterledger.events.MotionOpened;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.Procedure;
+import org.charterledger.events.RollEntry;
+import org.charterledger.events.Tally;
+import org.charterledger.events.VoteCast;
+import org.charterledger.query.LedgerIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The auditor's toolkit on PostgreSQL, on a ledger of its own: a sitting of three members decides a motion; the
+ * record, the digest and its verification, the derivation and the certificate; then rows edited, deleted and
+ * reordered directly in the database are each caught at the right position.
+ */
+class AuditIT extends LedgerIT {
+
+    private static final LocalDate DAY = LocalDate.of(2019, 8, 27);
+    private static final MeetingId MEETING = new MeetingId("GA12");
+    private static final MotionId MOTION = new MotionId("GA12-M1");
+    private static final MemberId A = new MemberId("KR-BUSAN");
+    private static final MemberId B = new MemberId("KR-DAEGU");
+    private static final MemberId C = new MemberId("KR-JEJU");
+
+    @DynamicPropertySource
+    static void ownLedger(DynamicPropertyRegistry properties) {
+        String url = freshDatabase();
+        properties.add("spring.datasource.url", () -> url);
+    }
+
+    private long decided;
+
+    @BeforeEach
+    void aMotionDecidedAtASitting() {
+        if (jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry").query(Long.class).single() > 0) {
+            decided = jdbc.sql("SELECT MAX(global_index) FROM ledger.domain_event_entry").query(Long.class).single();
+            return;
+        }
+        for (MemberId member : List.of(A, B, C)) {
+            append(member.value(), new MemberAdmitted(member, CountryCode.of("KR"), member.value(), null,
+                    PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
+        }
+        append(MEETING.value(), new MeetingConvened(MEETING, Body.GA, 12, A, "Busan", DAY, DAY));
+        append(MEETING.value(), new AttendanceRecorded(MEETING, List.of(A, B, C)));
+        append(MOTION.value(), new MotionOpened(MOTION, MEETING, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
+                "Amend Article 5", Procedure.SITTING, null, DAY,
+                List.of(new RollEntry(A, List.of()), new RollEntry(B, List.of()), new RollEntry(C, List.of())),
+                List.of(new LeftOff(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER, "an observer has no vote", null))));
+        append(MOTION.value(), new VoteCast(MOTION, A, Choice.YES, DAY));
+        append(MOTION.value(), new VoteCast(MOTION, B, Choice.YES, DAY));
+        // C attends and does not vote: present, counted against
+        Tally tally = DecisionRule.CATEGORY_A.tally(3, 3, 2, 0, 0);
+        decided = append(MOTION.value(), new MotionDecided(MOTION, tally.outcome(), List.of(A, B, C), tally, DAY));
+    }
+
+    @Test
+    void theRecordIsReadByPositionWithBusinessDatesAndFilters() throws Exception {
+        JsonNode page = awaitPage("/api/audit/events?after=0&limit=4");
+
+        assertThat(page.get("events")).hasSize(4);
+        JsonNode first = page.get("events").get(0);
+        assertThat(first.get("type").asText()).isEqualTo("MemberAdmitted");
+        assertThat(first.get("revision").asText()).isEqualTo("2");
+        assertThat(first.get("businessDate").asText()).isEqualTo("2016-01-01");
+        assertThat(first.get("payload").get("member").asText()).isEqualTo("KR-BUSAN");
+        assertThat(page.get("next").asLong()).isEqualTo(page.get("events").get(3).get("position").asLong());
+
+        JsonNode votes = body(get("/api/audit/events?type=VoteCast&aggregate=GA12-M1"));
+        assertThat(votes.get("events")).hasSize(2);
+        JsonNode in2019 = body(get("/api/audit/events?from=2019-01-01&to=2019-12-31"));
+        assertThat(in2019.get("events").findValuesAsText("type")).doesNotContain("MemberAdmitted");
+        assertProblem(get("/api/audit/events?limit=0"), 400, "malformed-request", "limit");
+    }
+
+    @Test
+    void aDecisionIsReDerivedFromItsEventsAndCertified() throws Exception {
+        JsonNode derivation = body(get("/api/audit/motions/GA12-M1/derivation"));
+
+        assertThat(derivation.get("consistent").asBoolean()).isTrue();
+        assertThat(derivation.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(derivation.get("recomputed").get("present").asInt()).isEqualTo(3);
+        assertThat(derivation.get("recomputed").get("thresholdTest").asText()).isEqualTo("3·2 = 6 ≥ 2·3 = 6");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> body(get("/api/audit/digest")).get("position").asLong() >= decided);
+        JsonNode certificate = body(get("/api/audit/motions/GA12-M1/certificate"));
+        assertThat(certificate.get("lastPosition").asLong()).isEqualTo(decided);
+        assertThat(certificate.get("chainLink").asText()).hasSize(64);
+        assertThat(certificate.get("ballots")).hasSize(2);
+        assertThat(certificate.get("present")).hasSize(3);
+        assertThat(certificate.get("attendance")).hasSize(3);
+        assertProblem(get("/api/audit/motions/GA99-M9/derivation"), 404, "not-found", "id");
+    }
+
+    @Test
+    void tamperingIsCaughtAtThePositionItHappened() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> body(get("/api/audit/digest")).get("position").asLong() >= decided);
+        JsonNode digest = body(get("/api/audit/digest"));
+        long head = digest.get("position").asLong();
+        String link = digest.get("link").asText();
+        assertThat(digest.get("unchained").asLong()).isZero();
+        assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
+        long voteA = decided - 2;
+        long voteB = decided - 1;
+
+        // one byte of a payload
+        byte[] original = payload(voteA);
+        byte[] edited = original.clone();
+        edited[edited.length - 3] ^= 1;
+        setPayload(voteA, edited);
+        assertTampered(head, link, voteA);
+        setPayload(voteA, original);
+        assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
+
+        // one row deleted, then put back as it was
+        var row = jdbc.sql("SELECT * FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB)
+                .query().singleRow();
+        jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB).update();
+        assertTampered(head, link, voteB);
+        jdbc.sql("""
+                        INSERT INTO ledger.domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(row.get("global_index"), row.get("event_identifier"), row.get("aggregate_identifier"),
+                        row.get("sequence_number"), row.get("type"), row.get("time_stamp"), row.get("payload_type"),
+                        row.get("payload_revision"), row.get("payload"), row.get("meta_data"))
+                .update();
+        assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
+
+        // two rows swapped
+        byte[] a = payload(voteA);
+        byte[] b = payload(voteB);
+        setPayload(voteA, b);
+        setPayload(voteB, a);
+        assertTampered(head, link, voteA);
+        setPayload(voteA, a);
+        setPayload(voteB, b);
+        assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
+    }
+
+    private void assertTampered(long head, String link, long at) throws Exception {
+        JsonNode verification = verify(head, link);
+        assertThat(verification.get("valid").asBoolean()).isFalse();
+        assertThat(verification.get("firstDifference").asLong()).isEqualTo(at);
+    }
+
+    private JsonNode verify(long position, String digest) throws Exception {
+        return body(get("/api/audit/verification?position=" + position + "&digest=" + digest));
+    }
+
+    private byte[] payload(long position) {
+        return jdbc.sql("SELECT payload FROM ledger.domain_event_entry WHERE global_index = ?").param(position)
+                .query(byte[].class).single();
+    }
+
+    private void setPayload(long position, byte[] payload) {
+        jdbc.sql("UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?")
+                .params(payload, position).update();
+    }
+
+    private JsonNode awaitPage(String path) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(() -> body(get(path)), page -> page.get("events").size() == 4);
+    }
+}
