@@ -33,7 +33,8 @@ final class FreshDatabase implements AutoCloseable {
                 "LEDGER_DB_USER", USER,
                 "LEDGER_DB_PASSWORD", PASSWORD,
                 "LEDGER_SECRETARIAT_PASSWORD", "e2e-secretariat",
-                "LEDGER_READER_PASSWORD", "e2e-reader");
+                "LEDGER_READER_PASSWORD", "e2e-reader",
+                "LEDGER_AUDITOR_PASSWORD", "e2e-auditor");
     }
 
     long count(String sql) throws SQLException {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -71,6 +72,11 @@ public class LedgerPosition {
                         .map(t -> t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1)
                         .orElse(0L))
                 .min().orElse(0);
+    }
+
+    /** Whether some view is replaying the ledger (its token is a replay token). */
+    public boolean replaying() {
+        return tokens().stream().anyMatch(ReplayToken.class::isInstance);
     }
 
     /** Whether every view reflects the event at {@code position}. */

@@ -2,13 +2,16 @@ package org.charterledger.query.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.charterledger.query.audit.Rebuilds;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Read-your-writes for every query: {@code ?atLeast=N} waits until the views reflect position N, and the
+ * While a rebuild runs, view queries answer 503 (the audit endpoints stay answerable). Read-your-writes for
+ * every query: {@code ?atLeast=N} waits until the views reflect position N, and the
  * {@code Ledger-Position} header tells the position the answer reflects. The position is read before the query
  * runs, so the answer reflects at least that position.
  */
@@ -17,9 +20,11 @@ class PositionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final String AT_LEAST = "atLeast";
     private final LedgerPosition position;
+    private final Rebuilds rebuilds;
 
-    PositionInterceptor(LedgerPosition position) {
+    PositionInterceptor(LedgerPosition position, @Lazy Rebuilds rebuilds) {
         this.position = position;
+        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -29,6 +34,9 @@ class PositionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!request.getRequestURI().startsWith("/api/audit/") && rebuilds.running()) {
+            throw new ViewsRebuilding();
+        }
         String atLeast = request.getParameter(AT_LEAST);
         if (atLeast != null) {
             position.awaitAtLeast(parse(atLeast));

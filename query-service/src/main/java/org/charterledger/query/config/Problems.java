@@ -47,6 +47,12 @@ public class Problems extends ResponseEntityExceptionHandler {
                         null));
     }
 
+    @ExceptionHandler(ViewsRebuilding.class)
+    ResponseEntity<Object> rebuilding(ViewsRebuilding e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-rebuilding", e.getMessage(), null, null));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         Class<?> target = e.getRequiredType();

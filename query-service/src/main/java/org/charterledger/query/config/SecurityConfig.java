@@ -33,6 +33,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds").hasAnyRole("AUDITOR", "SECRETARIAT");
                     if (users.anonymousReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                     }
@@ -41,7 +42,8 @@ public class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         unauthenticated(json, response)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthenticated(json, response)))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(json, response))
+                        .accessDeniedHandler((request, response, e) -> forbidden(json, response)))
                 .build();
     }
 
@@ -62,13 +64,22 @@ public class SecurityConfig {
     }
 
     private static void unauthenticated(ObjectMapper json, HttpServletResponse response) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.TYPE_PREFIX + "unauthenticated");
-        body.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        body.put("status", HttpStatus.UNAUTHORIZED.value());
-        body.put("detail", "send HTTP Basic credentials of a ledger user");
         response.setHeader("WWW-Authenticate", "Basic realm=\"charter-ledger\"");
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "send HTTP Basic credentials of a ledger user");
+    }
+
+    private static void forbidden(ObjectMapper json, HttpServletResponse response) throws IOException {
+        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "a rebuild needs the role AUDITOR or SECRETARIAT");
+    }
+
+    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+                                String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.TYPE_PREFIX + type);
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }

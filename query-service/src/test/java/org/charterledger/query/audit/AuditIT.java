@@ -24,6 +24,7 @@ import org.charterledger.events.VoteCast;
 import org.charterledger.query.LedgerIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -161,6 +162,31 @@ class AuditIT extends LedgerIT {
         setPayload(voteA, a);
         setPayload(voteB, b);
         assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyViewIsRebuiltFromTheEventsWithTheSameChecksums() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("/api/motions/GA12-M1?atLeast=" + decided)
+                .getStatusCode().value() == 200);
+        String motionBefore = get("/api/motions/GA12-M1").getBody();
+        String rightsBefore = get("/api/rights?asOf=2020-01-01").getBody();
+
+        ResponseEntity<String> refused = http.withBasicAuth("reader", "test-reader")
+                .postForEntity("/api/audit/rebuilds", null, String.class);
+        ResponseEntity<String> started = http.withBasicAuth("auditor", "test-auditor")
+                .postForEntity("/api/audit/rebuilds", null, String.class);
+
+        assertProblem(refused, 403, "forbidden", null);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(202);
+        String location = started.getHeaders().getLocation().toString();
+        JsonNode rebuild = await().atMost(Duration.ofSeconds(30))
+                .until(() -> body(get(location)), r -> r.get("status").asText().equals("COMPLETED"));
+        assertThat(rebuild.get("checksumsEqual").asBoolean()).isTrue();
+        assertThat(rebuild.get("checksumsBefore")).hasSize(5);
+        assertThat(rebuild.get("replayed").asLong()).isEqualTo(rebuild.get("total").asLong());
+        assertThat(get("/api/motions/GA12-M1").getBody()).isEqualTo(motionBefore);
+        assertThat(get("/api/rights?asOf=2020-01-01").getBody()).isEqualTo(rightsBefore);
+        assertThat(body(get("/api/audit/motions/GA12-M1/derivation")).get("consistent").asBoolean()).isTrue();
     }
 
     private void assertTampered(long head, String link, long at) throws Exception {

@@ -1,0 +1,40 @@
+package org.charterledger.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.charterledger.query.audit.Rebuilds.Rebuild;
+import org.charterledger.query.config.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+@Tag(name = "Audit", description = "Rebuild every view from the events alone and compare the checksums")
+class RebuildController {
+
+    private final Rebuilds rebuilds;
+
+    RebuildController(Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @PostMapping("/api/audit/rebuilds")
+    @Operation(summary = "Rebuild every view from the first event (role AUDITOR or SECRETARIAT)",
+            description = "Answers 202 with the rebuild; follow its progress at its Location. View queries answer 503"
+                    + " with Retry-After until it completes; the audit endpoints stay answerable.")
+    ResponseEntity<Rebuild> start(Authentication principal) {
+        Rebuild rebuild = rebuilds.start(principal.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/audit/rebuilds/" + rebuild.id())).body(rebuild);
+    }
+
+    @GetMapping("/api/audit/rebuilds/{id}")
+    @Operation(summary = "A rebuild's progress, and at the end the checksum of every projection before and after")
+    Rebuild rebuild(@PathVariable String id) {
+        return rebuilds.find(id).orElseThrow(() -> new NotFound("id", "no rebuild " + id));
+    }
+}

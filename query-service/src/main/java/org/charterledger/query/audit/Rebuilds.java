@@ -1,0 +1,157 @@
+package org.charterledger.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.charterledger.query.config.LedgerPosition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Rebuilds every view from the first event through Axon's reset: each streaming processor is stopped, its tokens
+ * reset (its {@code @ResetHandler} empties its tables) and started again, replaying the ledger. A checksum of every
+ * projection's content is taken before, and again once the replay has passed the head the rebuild started at.
+ * While a rebuild runs, view queries answer 503 rather than a partial view.
+ */
+@Component
+public class Rebuilds {
+
+    /** The tables of each projection, by processing group. */
+    static final Map<String, List<String>> PROJECTIONS = new TreeMap<>(Map.of(
+            "register", List.of("register_party", "register_period"),
+            "dues", List.of("dues_payment", "dues_rate"),
+            "motions", List.of("meeting", "meeting_attendance", "motion", "motion_roll", "motion_left_off",
+                    "motion_vote"),
+            "offices", List.of("chair_term", "acting_chair", "secretary_general", "auditor"),
+            "subcommittees", List.of("subcommittee", "coordinator_term", "subcommittee_activity")));
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+    private final LedgerPosition position;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Rebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, LedgerPosition position, ObjectMapper json,
+             Clock clock) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.position = position;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A rebuild and how far it has come. */
+    public record Rebuild(String id, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                          String status, long total, long replayed, double eventsPerSecond,
+                          Map<String, String> checksumsBefore, Map<String, String> checksumsAfter,
+                          Boolean checksumsEqual) {
+    }
+
+    public synchronized Rebuild start(String requestedBy) {
+        Map<String, String> before = checksums();
+        long total = position.head();
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO projection.rebuild (id, requested_by, started_at, total, checksums_before)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(id, requestedBy, OffsetDateTime.now(clock), total, write(before))
+                .update();
+        processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .forEach(processor -> {
+                    processor.shutDown();
+                    processor.resetTokens();
+                    processor.start();
+                });
+        return find(id).orElseThrow();
+    }
+
+    /** Whether a rebuild has started and its replay has not yet passed the head it started at. */
+    public boolean running() {
+        return jdbc.sql("SELECT id FROM projection.rebuild WHERE finished_at IS NULL").query(String.class).list()
+                .stream().anyMatch(id -> find(id).map(r -> r.finishedAt() == null).orElse(false));
+    }
+
+    /** The rebuild's state; completes it (the checksums after) once every view has replayed past its head. */
+    public synchronized Optional<Rebuild> find(String id) {
+        return jdbc.sql("SELECT * FROM projection.rebuild WHERE id = ?").param(id)
+                .query((rs, i) -> {
+                    long total = rs.getLong("total");
+                    OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
+                    OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+                    String after = rs.getString("checksums_after");
+                    long replayed = Math.min(total, position.settled());
+                    if (finished == null && replayed >= total && !position.replaying()) {
+                        finished = OffsetDateTime.now(clock);
+                        after = write(checksums());
+                        jdbc.sql("UPDATE projection.rebuild SET finished_at = ?, checksums_after = ? WHERE id = ?")
+                                .params(finished, after, id).update();
+                    }
+                    Map<String, String> before = read(rs.getString("checksums_before"));
+                    Map<String, String> afterMap = after == null ? null : read(after);
+                    double seconds = Math.max(0.001, Duration.between(started,
+                            finished != null ? finished : OffsetDateTime.now(clock)).toMillis() / 1000.0);
+                    return new Rebuild(id, rs.getString("requested_by"), started, finished,
+                            finished == null ? "RUNNING" : "COMPLETED", total, replayed, replayed / seconds, before,
+                            afterMap, afterMap == null ? null : afterMap.equals(before));
+                })
+                .optional();
+    }
+
+    /** A deterministic checksum of each projection's content: SHA-256 over its rows, sorted. */
+    public Map<String, String> checksums() {
+        Map<String, String> checksums = new TreeMap<>();
+        PROJECTIONS.forEach((projection, tables) -> {
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                for (String table : tables) {
+                    List<String> rows = new ArrayList<>();
+                    jdbc.sql("SELECT * FROM projection." + table).query(rs -> {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                            row.append('|').append(rs.getString(column));
+                        }
+                        rows.add(row.toString());
+                    });
+                    rows.stream().sorted().forEach(row -> sha256.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+                checksums.put(projection, HexFormat.of().formatHex(sha256.digest()));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return checksums;
+    }
+
+    private String write(Map<String, String> checksums) {
+        try {
+            return json.writeValueAsString(checksums);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String checksums) {
+        try {
+            return json.readValue(checksums, new TypeReference<TreeMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
