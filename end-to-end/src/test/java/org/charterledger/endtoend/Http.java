@@ -54,7 +54,7 @@ final class Http {
     Answer post(String path, String credentials, String idempotencyKey, String json) {
         HttpRequest.Builder request = request(path, credentials)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

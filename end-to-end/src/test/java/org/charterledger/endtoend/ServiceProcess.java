@@ -62,6 +62,16 @@ final class ServiceProcess implements AutoCloseable {
                 .until(() -> http.get("/actuator/health", null).status() == 200);
     }
 
+    /** Ends the process at once, as a crash would: no shutdown hooks, no graceful stop. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -39,9 +39,9 @@ public abstract class LedgerIT {
     @Autowired
     protected ObjectMapper json;
     @Autowired
-    EventStorageEngine ledger;
+    protected EventStorageEngine ledger;
     @Autowired
-    TransactionManager transactions;
+    protected TransactionManager transactions;
 
     /** The event table belongs to the command service; these tests create it with its own migrations. */
     @BeforeAll
