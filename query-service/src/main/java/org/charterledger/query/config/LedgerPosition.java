@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -47,6 +48,11 @@ public class LedgerPosition {
                 .description("Events in the ledger that some view has not processed yet (head minus position)")
                 .baseUnit("events")
                 .register(meters);
+    }
+
+    /** The ledger position (global index) of an event a view is handling. */
+    public static long of(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
     }
 
     /** The highest position that every view has reached; 0 before any event was processed. */

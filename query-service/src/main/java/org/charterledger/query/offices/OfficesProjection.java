@@ -11,6 +11,7 @@ import org.charterledger.events.AuditorElected;
 import org.charterledger.events.ChairTermEnded;
 import org.charterledger.events.SecretaryGeneralAppointed;
 import org.charterledger.events.SecretaryGeneralLeftOffice;
+import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class OfficesProjection {
                                                            from_position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.ordinal(), e.holder().value(), e.from(), e.electedBy() == null ? null : e.electedBy().value(),
-                        e.electingMeeting() == null ? null : e.electingMeeting().value(), position(message))
+                        e.electingMeeting() == null ? null : e.electingMeeting().value(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -42,7 +43,7 @@ class OfficesProjection {
         jdbc.sql("""
                         UPDATE projection.chair_term SET until_date = ?, hosted_meeting = ?, until_position = ?
                         WHERE ordinal = ?""")
-                .params(e.until(), e.hostedMeeting().value(), position(message), e.ordinal())
+                .params(e.until(), e.hostedMeeting().value(), LedgerPosition.of(message), e.ordinal())
                 .update();
     }
 
@@ -51,7 +52,7 @@ class OfficesProjection {
         jdbc.sql("""
                         INSERT INTO projection.acting_chair (ordinal, from_date, deputy, reason, from_position)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(e.ordinal(), e.from(), e.deputy(), e.reason(), position(message))
+                .params(e.ordinal(), e.from(), e.deputy(), e.reason(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -60,7 +61,7 @@ class OfficesProjection {
         jdbc.sql("""
                         UPDATE projection.acting_chair SET until_date = ?, until_position = ?
                         WHERE ordinal = ? AND until_date IS NULL""")
-                .params(e.on(), position(message), e.ordinal())
+                .params(e.on(), LedgerPosition.of(message), e.ordinal())
                 .update();
     }
 
@@ -70,7 +71,7 @@ class OfficesProjection {
                         INSERT INTO projection.secretary_general (from_date, name, proposed_by, appointed_by, from_position)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.from(), e.name(), e.proposedBy() == null ? null : e.proposedBy().value(),
-                        e.appointedBy() == null ? null : e.appointedBy().value(), position(message))
+                        e.appointedBy() == null ? null : e.appointedBy().value(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -79,7 +80,7 @@ class OfficesProjection {
         jdbc.sql("""
                         UPDATE projection.secretary_general SET until_date = ?, until_position = ?
                         WHERE until_date IS NULL""")
-                .params(e.on(), position(message)).update();
+                .params(e.on(), LedgerPosition.of(message)).update();
     }
 
     @EventHandler
@@ -88,7 +89,7 @@ class OfficesProjection {
                         INSERT INTO projection.auditor (term, country, auditor, from_date, decided_by, position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.term(), e.country().value(), e.auditor().value(), e.from(), e.decidedBy().value(),
-                        position(message))
+                        LedgerPosition.of(message))
                 .update();
     }
 
@@ -97,9 +98,5 @@ class OfficesProjection {
         for (String table : new String[]{"auditor", "secretary_general", "acting_chair", "chair_term"}) {
             jdbc.sql("DELETE FROM projection." + table).update();
         }
-    }
-
-    private static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow();
     }
 }

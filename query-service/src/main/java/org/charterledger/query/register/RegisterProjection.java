@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberWithdrew;
+import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class RegisterProjection {
     /** An admission opens a period in its category and closes the period before it (an observer admitted). */
     @EventHandler
     void on(MemberAdmitted e, TrackedEventMessage<MemberAdmitted> message) {
-        long position = position(message);
+        long position = LedgerPosition.of(message);
         jdbc.sql("""
                         INSERT INTO projection.register_party (id, country, name, local_name)
                         VALUES (:id, :country, :name, :localName)
@@ -56,12 +57,12 @@ class RegisterProjection {
 
     @EventHandler
     void on(MemberWithdrew e, TrackedEventMessage<MemberWithdrew> message) {
-        closeOpenPeriod(e.member().value(), e.withdrewOn(), position(message));
+        closeOpenPeriod(e.member().value(), e.withdrewOn(), LedgerPosition.of(message));
     }
 
     @EventHandler
     void on(MemberExpelled e, TrackedEventMessage<MemberExpelled> message) {
-        closeOpenPeriod(e.member().value(), e.expelledOn(), position(message));
+        closeOpenPeriod(e.member().value(), e.expelledOn(), LedgerPosition.of(message));
     }
 
     @ResetHandler
@@ -76,9 +77,5 @@ class RegisterProjection {
                         WHERE party_id = :id AND until_date IS NULL""")
                 .param("on", on).param("position", position).param("id", party)
                 .update();
-    }
-
-    static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.DuesRateChanged;
+import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ class DuesProjection {
                 .param("creditedCurrency", e.credited().currency().getCurrencyCode())
                 .param("paidOn", e.paidOn())
                 .param("reference", e.reference())
-                .param("position", position(message))
+                .param("position", LedgerPosition.of(message))
                 .update();
     }
 
@@ -52,7 +53,7 @@ class DuesProjection {
                         WHERE payment_id = :payment""")
                 .param("on", e.reversedOn())
                 .param("reason", e.reason())
-                .param("position", position(message))
+                .param("position", LedgerPosition.of(message))
                 .param("payment", e.payment().value())
                 .update();
     }
@@ -64,7 +65,7 @@ class DuesProjection {
                         INSERT INTO projection.dues_rate (from_year, amount, currency, decided_by, position)
                         VALUES (?, ?, ?, ?, ?)""")
                 .params(e.fromYear().value(), e.amount().amount(), e.amount().currency().getCurrencyCode(),
-                        e.decidedBy().value(), position(message))
+                        e.decidedBy().value(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -72,9 +73,5 @@ class DuesProjection {
     void reset() {
         jdbc.sql("DELETE FROM projection.dues_payment").update();
         jdbc.sql("DELETE FROM projection.dues_rate").update();
-    }
-
-    private static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow();
     }
 }

@@ -10,6 +10,7 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.SubcommitteeAbolished;
 import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
+import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ class SubcommitteeProjection {
         jdbc.sql("""
                         INSERT INTO projection.subcommittee (number, name, field, founded, decided_by, position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(e.number(), e.name(), e.field(), e.founded(), e.decidedBy(), position(message))
+                .params(e.number(), e.name(), e.field(), e.founded(), e.decidedBy(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -40,14 +41,14 @@ class SubcommitteeProjection {
     void on(SubcommitteeAbolished e, TrackedEventMessage<?> message) {
         jdbc.sql("UPDATE projection.subcommittee SET abolished_on = ? WHERE number = ?")
                 .params(e.abolishedOn(), e.number()).update();
-        closeTerms(e.number(), null, e.abolishedOn(), position(message));
+        closeTerms(e.number(), null, e.abolishedOn(), LedgerPosition.of(message));
     }
 
     /** A new appointment ends the coordination before it; a renewal continues each coordinator's. */
     @EventHandler
     void on(CoordinatorAppointed e, TrackedEventMessage<?> message) {
         if (!e.renewal()) {
-            closeTerms(e.number(), null, e.termStart(), position(message));
+            closeTerms(e.number(), null, e.termStart(), LedgerPosition.of(message));
         }
         for (MemberId coordinator : e.coordinators()) {
             LocalDate since = e.renewal() ? jdbc.sql("""
@@ -56,27 +57,27 @@ class SubcommitteeProjection {
                     .params(e.number(), coordinator.value()).query(LocalDate.class).optional()
                     .orElse(e.termStart()) : e.termStart();
             if (e.renewal()) {
-                closeTerms(e.number(), coordinator, e.termStart(), position(message));
+                closeTerms(e.number(), coordinator, e.termStart(), LedgerPosition.of(message));
             }
             jdbc.sql("""
                             INSERT INTO projection.coordinator_term (number, coordinator, from_date, term_end,
                                 coordinating_since, renewal, decided_by, position)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                     .params(e.number(), coordinator.value(), e.termStart(), e.termEnd(), since, e.renewal(),
-                            e.decidedBy(), position(message))
+                            e.decidedBy(), LedgerPosition.of(message))
                     .update();
         }
     }
 
     @EventHandler
     void on(CoordinatorReplaced e, TrackedEventMessage<?> message) {
-        closeTerms(e.number(), e.outgoing(), e.from(), position(message));
+        closeTerms(e.number(), e.outgoing(), e.from(), LedgerPosition.of(message));
         jdbc.sql("""
                         INSERT INTO projection.coordinator_term (number, coordinator, from_date, term_end,
                             coordinating_since, renewal, decided_by, position)
                         VALUES (?, ?, ?, ?, ?, FALSE, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.number(), e.incoming().value(), e.from(), e.termEnd(), e.from(), e.decidedBy().value(),
-                        position(message))
+                        LedgerPosition.of(message))
                 .update();
     }
 
@@ -87,7 +88,7 @@ class SubcommitteeProjection {
                                                                       position)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.number(), e.ordinal(), e.firstDay(), e.lastDay(), e.host() == null ? null : e.host().value(),
-                        e.form(), position(message))
+                        e.form(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -106,9 +107,5 @@ class SubcommitteeProjection {
                 .params(on, position, number, coordinator == null ? null : coordinator.value(),
                         coordinator == null ? null : coordinator.value())
                 .update();
-    }
-
-    private static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow();
     }
 }

@@ -16,6 +16,7 @@ import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionOpened;
 import org.charterledger.events.RollEntry;
 import org.charterledger.events.VoteCast;
+import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ class MotionProjection {
                         INSERT INTO projection.meeting (id, body, ordinal, host, venue, first_day, last_day, position)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.meeting().value(), e.body().name(), e.ordinal(), e.host() == null ? null : e.host().value(),
-                        e.venue(), e.firstDay(), e.lastDay(), position(message))
+                        e.venue(), e.firstDay(), e.lastDay(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -51,7 +52,7 @@ class MotionProjection {
             jdbc.sql("""
                             INSERT INTO projection.meeting_attendance (meeting_id, party_id, position)
                             VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(e.meeting().value(), party.value(), position(message))
+                    .params(e.meeting().value(), party.value(), LedgerPosition.of(message))
                     .update();
         }
     }
@@ -70,7 +71,7 @@ class MotionProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(e.motion().value(), e.meeting().value(), e.body().name(), e.kind().name(), e.item(), e.rule(),
                         e.subject(), e.procedure().name(), e.effect() == null ? null : write(e.effect()), e.rollDate(),
-                        position(message))
+                        LedgerPosition.of(message))
                 .update();
         for (RollEntry entry : e.roll()) {
             jdbc.sql("""
@@ -95,7 +96,7 @@ class MotionProjection {
         jdbc.sql("""
                         INSERT INTO projection.motion_vote (motion_id, member_id, choice, cast_on, position)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(e.motion().value(), e.member().value(), e.choice().name(), e.castOn(), position(message))
+                .params(e.motion().value(), e.member().value(), e.choice().name(), e.castOn(), LedgerPosition.of(message))
                 .update();
     }
 
@@ -104,7 +105,7 @@ class MotionProjection {
         jdbc.sql("""
                         UPDATE projection.motion SET outcome = ?, tally = ?, decided_on = ?, decided_position = ?
                         WHERE id = ?""")
-                .params(e.outcome().name(), write(e.tally()), e.decidedOn(), position(message), e.motion().value())
+                .params(e.outcome().name(), write(e.tally()), e.decidedOn(), LedgerPosition.of(message), e.motion().value())
                 .update();
         for (MemberId member : e.present()) {
             jdbc.sql("UPDATE projection.motion_roll SET present = TRUE WHERE motion_id = ? AND member_id = ?")
@@ -126,9 +127,5 @@ class MotionProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow();
     }
 }
