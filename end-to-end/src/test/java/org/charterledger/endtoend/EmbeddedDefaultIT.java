@@ -80,6 +80,10 @@ class EmbeddedDefaultIT {
             assertThat(tourism.get("name").asText()).isEqualTo("Tourism");
             assertThat(tourism.get("coordinators").toString()).isEqualTo("[\"CN-HENAN\",\"CN-NINGXIA\"]");
             assertThat(tourism.get("termEnd").asText()).isEqualTo("2023-01-01");
+            JsonNode lapsed = queries.http.get("/api/subcommittees?asOf=2023-02-01", null).json()
+                    .get("subcommittees").get(0);
+            assertThat(lapsed.get("termEnded").asBoolean()).isTrue();
+            assertThat(lapsed.get("replaceable").asBoolean()).isTrue();  // no activity recorded since 2021-01-01
             JsonNode environment = queries.http.get("/api/subcommittees/2/history", null).json();
             assertThat(environment.get("activities").get(0).get("lastDay").asText()).isEqualTo("2021-11-17");
             JsonNode ga13 = queries.http.get("/api/meetings/GA13", null).json();

@@ -56,6 +56,13 @@ public class Rebuilds {
         this.clock = clock;
     }
 
+    /** A rebuild is already running: one at a time. */
+    public static class RebuildRunning extends RuntimeException {
+        RebuildRunning() {
+            super("a rebuild is already running; follow it at /api/audit/rebuilds/{id} and start another once it completes");
+        }
+    }
+
     /** A rebuild and how far it has come. */
     public record Rebuild(String id, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                           String status, long total, long replayed, double eventsPerSecond,
@@ -64,6 +71,9 @@ public class Rebuilds {
     }
 
     public synchronized Rebuild start(String requestedBy) {
+        if (running()) {
+            throw new RebuildRunning();
+        }
         Map<String, String> before = checksums();
         long total = position.head();
         String id = UUID.randomUUID().toString();

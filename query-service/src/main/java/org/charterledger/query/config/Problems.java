@@ -1,5 +1,6 @@
 package org.charterledger.query.config;
 
+import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,12 @@ public class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", e.getMessage(), "atLeast",
                         null));
+    }
+
+    @ExceptionHandler(Rebuilds.RebuildRunning.class)
+    ResponseEntity<Object> rebuildRunning(Rebuilds.RebuildRunning e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage(), null, "one-rebuild-at-a-time"));
     }
 
     @ExceptionHandler(ViewsRebuilding.class)

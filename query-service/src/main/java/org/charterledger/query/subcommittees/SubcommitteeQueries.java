@@ -38,13 +38,14 @@ class SubcommitteeQueries {
     }
 
     /**
-     * A subcommittee on a date. {@code renewalDue}: its coordinators' term ends within 90 days; {@code replaceable}:
+     * A subcommittee on a date. {@code renewalDue}: its coordinators' term ends within 90 days; {@code termEnded}:
+     * it ended and was neither renewed nor followed by another appointment; {@code replaceable}:
      * it has held no meeting or event for two years or more, counted from the later of its last activity and the
      * start of the sitting coordination (Subcommittee Regulation Art. 5(7)).
      */
     record SubcommitteeOnADate(int number, String name, String field, LocalDate founded, LocalDate abolishedOn,
                                List<String> coordinators, LocalDate termEnd, LocalDate lastActivity,
-                               boolean renewalDue, boolean replaceable, List<String> articles) {
+                               boolean renewalDue, boolean termEnded, boolean replaceable, List<String> articles) {
     }
 
     record Subcommittees(LocalDate asOf, int total, List<SubcommitteeOnADate> subcommittees) {
@@ -94,7 +95,8 @@ class SubcommitteeQueries {
         boolean renewalDue = termEnd != null && CoordinatorTerms.renewalDue(termEnd, date);
         boolean replaceable = inactiveSince != null && CoordinatorTerms.replaceable(inactiveSince, date);
         return new SubcommitteeOnADate(number, name, field, founded, abolished,
-                current.stream().map(Term::coordinator).toList(), termEnd, lastActivity, renewalDue, replaceable,
+                current.stream().map(Term::coordinator).toList(), termEnd, lastActivity, renewalDue,
+                termEnd != null && !date.isBefore(termEnd), replaceable,
                 List.of("Subcommittee Regulation Art. 5(1)", "Subcommittee Regulation Art. 5(2)",
                         "Subcommittee Regulation Art. 5(7)"));
     }

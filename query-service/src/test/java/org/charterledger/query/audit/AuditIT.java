@@ -179,6 +179,11 @@ class AuditIT extends LedgerIT {
         assertProblem(refused, 403, "forbidden", null);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(202);
         String location = started.getHeaders().getLocation().toString();
+        ResponseEntity<String> second = http.withBasicAuth("auditor", "test-auditor")
+                .postForEntity("/api/audit/rebuilds", null, String.class);
+        if (body(get(location)).get("status").asText().equals("RUNNING")) {
+            assertProblem(second, 409, "rebuild-running", null);
+        }
         JsonNode rebuild = await().atMost(Duration.ofSeconds(30))
                 .until(() -> body(get(location)), r -> r.get("status").asText().equals("COMPLETED"));
         assertThat(rebuild.get("checksumsEqual").asBoolean()).isTrue();
