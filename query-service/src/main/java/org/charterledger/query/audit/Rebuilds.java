@@ -3,6 +3,8 @@ package org.charterledger.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.charterledger.query.config.LedgerPosition;
@@ -48,12 +50,25 @@ public class Rebuilds {
     private final Clock clock;
 
     Rebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, LedgerPosition position, ObjectMapper json,
-             Clock clock) {
+             Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.position = position;
         this.json = json;
         this.clock = clock;
+        Gauge.builder("ledger.rebuild.remaining", this, Rebuilds::remaining)
+                .description("Events a running rebuild has still to replay (0 when none runs)")
+                .baseUnit("events")
+                .register(meters);
+    }
+
+    private double remaining() {
+        try {
+            return jdbc.sql("SELECT total FROM projection.rebuild WHERE finished_at IS NULL").query(Long.class).list()
+                    .stream().mapToLong(total -> Math.max(0, total - position.settled())).max().orElse(0);
+        } catch (RuntimeException unavailable) {
+            return Double.NaN;
+        }
     }
 
     /** A rebuild is already running: one at a time. */

@@ -172,7 +172,9 @@ class RegisterQueriesIT extends LedgerIT {
     void exposesTheProjectionLagAndAxonMetrics() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
-                        .contains("ledger_projection_lag_events"));
+                        .contains("ledger_projection_lag_events")
+                        .contains("ledger_rebuild_remaining_events")
+                        .contains("ledger_audit_unchained_events"));
         assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
     }
 
