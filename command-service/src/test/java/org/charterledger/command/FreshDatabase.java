@@ -1,14 +1,25 @@
 package org.charterledger.command;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** A PostgreSQL database of its own, beside the one the test script made, for a test that needs a clean ledger. */
+/**
+ * A PostgreSQL database of its own, beside the one the test script made, for a test that needs a clean ledger:
+ * a test class calls {@link #use} from its {@code @DynamicPropertySource}.
+ */
 public final class FreshDatabase {
 
     private FreshDatabase() {
+    }
+
+    /** Points the application context of a test class at a database of its own. */
+    public static void use(DynamicPropertyRegistry properties) {
+        String url = create();
+        properties.add("spring.datasource.url", () -> url);
     }
 
     /** Creates the database and answers its JDBC URL; the test script's database is dropped with the run. */

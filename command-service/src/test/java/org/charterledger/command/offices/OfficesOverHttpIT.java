@@ -33,8 +33,7 @@ class OfficesOverHttpIT {
 
     @DynamicPropertySource
     static void cleanDatabase(DynamicPropertyRegistry properties) {
-        String url = FreshDatabase.create();
-        properties.add("spring.datasource.url", () -> url);
+        FreshDatabase.use(properties);
     }
 
     @Autowired

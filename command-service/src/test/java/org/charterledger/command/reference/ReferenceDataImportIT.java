@@ -24,8 +24,7 @@ class ReferenceDataImportIT {
     /** A clean ledger: the roll of GA13 must be NEAR's members alone. */
     @DynamicPropertySource
     static void cleanDatabase(DynamicPropertyRegistry properties) {
-        String url = FreshDatabase.create();
-        properties.add("spring.datasource.url", () -> url);
+        FreshDatabase.use(properties);
     }
 
     @Autowired

@@ -34,8 +34,7 @@ class DecisionEffectsIT {
 
     @DynamicPropertySource
     static void cleanDatabase(DynamicPropertyRegistry properties) {
-        String url = FreshDatabase.create();
-        properties.add("spring.datasource.url", () -> url);
+        FreshDatabase.use(properties);
     }
 
     @Autowired
