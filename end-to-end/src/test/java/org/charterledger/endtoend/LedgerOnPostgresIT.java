@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,26 +21,22 @@ class LedgerOnPostgresIT {
 
     private static final String SECRETARIAT = "secretariat:e2e-secretariat";
     private static final String READER = "reader:e2e-reader";
-    private static FreshDatabase database;
+    private static RunningLedger ledger;
     private static ServiceProcess commands;
     private static ServiceProcess queries;
 
     @BeforeAll
     static void startBothServicesOnAFreshDatabase() throws SQLException {
-        database = new FreshDatabase();
-        commands = ServiceProcess.start("commandService", database.environment());
-        queries = ServiceProcess.start("queryService", database.environment());
+        ledger = RunningLedger.start(List.of());
+        commands = ledger.commands;
+        queries = ledger.queries;
     }
 
     @AfterAll
     static void stopThem() throws SQLException {
-        if (queries != null) {
-            queries.close();
+        if (ledger != null) {
+            ledger.close();
         }
-        if (commands != null) {
-            commands.close();
-        }
-        database.close();
     }
 
     @Test
@@ -119,10 +116,10 @@ class LedgerOnPostgresIT {
     }
 
     private static long eventsOf(String id) throws SQLException {
-        return database.count("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = '" + id + "'");
+        return ledger.database.count("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = '" + id + "'");
     }
 
     private static long allEvents() throws SQLException {
-        return database.count("SELECT COUNT(*) FROM ledger.domain_event_entry");
+        return ledger.database.count("SELECT COUNT(*) FROM ledger.domain_event_entry");
     }
 }

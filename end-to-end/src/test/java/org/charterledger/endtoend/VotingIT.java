@@ -28,6 +28,7 @@ class VotingIT {
     private static final String SECRETARIAT = "secretariat:e2e-secretariat";
     private static final String READER = "reader:e2e-reader";
 
+    private static RunningLedger ledger;
     private static FreshDatabase database;
     private static ServiceProcess commands;
     private static ServiceProcess queries;
@@ -45,20 +46,17 @@ class VotingIT {
             arguments.addAll(List.of(user + "name=" + delegate(members.get(i)), user + "password=pw",
                     user + "roles[0]=DELEGATE", user + "member=" + members.get(i)));
         }
-        database = new FreshDatabase();
-        commands = ServiceProcess.start("commandService", database.environment(), arguments);
-        queries = ServiceProcess.start("queryService", database.environment());
+        ledger = RunningLedger.start(arguments);
+        database = ledger.database;
+        commands = ledger.commands;
+        queries = ledger.queries;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (queries != null) {
-            queries.close();
+        if (ledger != null) {
+            ledger.close();
         }
-        if (commands != null) {
-            commands.close();
-        }
-        database.close();
     }
 
     @Test
