@@ -39,9 +39,10 @@ END \$\$;
 ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE $database OWNER $role;
 SQL
-# The suite also creates databases of its own beside this one (charter_ledger_it_*, charter_ledger_e2e_*).
+# The suite also creates databases of its own beside this one, named after it (${database}_it_*, ${database}_e2e_*),
+# so that runs side by side on one cluster never drop each other's databases.
 cleanup() {
-  for db in $database $(as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'charter\_ledger\_it\_%' OR datname LIKE 'charter\_ledger\_e2e\_%'" 2>/dev/null); do
+  for db in $database $(as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${database}\_%'" 2>/dev/null); do
     as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   done
 }

@@ -25,7 +25,7 @@ public final class FreshDatabase {
     /** Creates the database and answers its JDBC URL; the test script's database is dropped with the run. */
     public static String create() {
         String admin = System.getenv("LEDGER_TEST_DB_URL");
-        String name = "charter_ledger_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = runDatabase(admin) + "_it_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
                 System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
             connection.createStatement().execute("CREATE DATABASE " + name);
@@ -33,5 +33,10 @@ public final class FreshDatabase {
             throw new IllegalStateException("cannot create a test database beside " + admin, e);
         }
         return admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    }
+
+    /** The test script's database: databases made beside it carry its name, so the script drops them with it. */
+    private static String runDatabase(String url) {
+        return url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
     }
 }

@@ -18,7 +18,8 @@ final class FreshDatabase implements AutoCloseable {
     private static final String USER = System.getenv("LEDGER_TEST_DB_USER");
     private static final String PASSWORD = System.getenv("LEDGER_TEST_DB_PASSWORD");
 
-    private final String name = "charter_ledger_e2e_" + UUID.randomUUID().toString().substring(0, 8);
+    private final String name = ADMIN_URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + "_e2e_"
+            + UUID.randomUUID().toString().substring(0, 8);
     private final String url = ADMIN_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
 
     FreshDatabase() throws SQLException {

@@ -59,7 +59,7 @@ public abstract class LedgerIT {
      */
     protected static String freshDatabase() {
         String admin = System.getenv("LEDGER_TEST_DB_URL");
-        String name = "charter_ledger_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = admin.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + "_it_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
                 System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
             connection.createStatement().execute("CREATE DATABASE " + name);
