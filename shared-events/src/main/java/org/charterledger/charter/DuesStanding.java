@@ -190,7 +190,9 @@ public record DuesStanding(LocalDate asOf, PartyCategory category, List<YearAcco
             }
         });
         moments.add(IN_FORCE);
-        assessedYearsUpTo(facts, until.getYear()).forEach(y -> moments.add(dueDate(y).plusDays(1)));
+        LocalDate settled = settledAfter(facts);
+        LocalDate end = until.isBefore(settled) ? until : settled;
+        assessedYearsUpTo(facts, end.getYear()).forEach(y -> moments.add(dueDate(y).plusDays(1)));
         facts.payments().forEach(p -> {
             moments.add(p.paidOn());
             if (p.reversedOn() != null) {
@@ -203,7 +205,7 @@ public record DuesStanding(LocalDate asOf, PartyCategory category, List<YearAcco
             return states;
         }
         LocalDate since = null;
-        for (LocalDate t : moments.subSet(facts.periods().get(0).from(), true, until, true)) {
+        for (LocalDate t : moments.subSet(facts.periods().get(0).from(), true, end, true)) {
             PartyCategory category = facts.categoryOn(t).orElse(null);
             List<FiscalYear> arrears = arrearsOn(facts, rates, t);
             boolean resumed = resumedOn(facts, t);
@@ -228,6 +230,29 @@ public record DuesStanding(LocalDate asOf, PartyCategory category, List<YearAcco
                     year));
         }
         return states;
+    }
+
+    /**
+     * The day from which the party's rights can no longer change, whatever the date asked: after its last recorded
+     * fact (an admission, a departure, a payment or a reversal, or the rule's entry into force) only due dates pass,
+     * and by the second of them a member still paying nothing has two years in arrears and no payment in the year,
+     * so it is restricted from then on (and a party that is not a member has no rights to change). Walking the days
+     * beyond it would only repeat the last state, so rights on a date cost what the party's history costs, not what
+     * the distance to the date costs.
+     */
+    private static LocalDate settledAfter(PartyFacts facts) {
+        LocalDate last = IN_FORCE;
+        for (MembershipPeriod p : facts.periods()) {
+            last = latest(latest(last, p.from()), p.until());
+        }
+        for (Payment p : facts.payments()) {
+            last = latest(latest(last, p.paidOn()), p.reversedOn());
+        }
+        return dueDate(FiscalYear.of(last.getYear() + 2)).plusDays(1);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static boolean startsRestriction(PartyFacts facts, LocalDate day) {

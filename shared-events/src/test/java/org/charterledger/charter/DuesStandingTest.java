@@ -9,6 +9,7 @@ import org.charterledger.events.PartyCategory;
 import org.charterledger.events.PaymentId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -224,6 +225,27 @@ class DuesStandingTest {
                 tuple(LocalDate.of(2021, 1, 1), Cause.ADMITTED),
                 tuple(LocalDate.of(2022, 5, 1), Cause.DUE_DATE_PASSED));
         assertThat(DuesStanding.history(facts, RATES, LocalDate.of(2020, 12, 31))).isEmpty();
+    }
+
+    /**
+     * After a party's last recorded fact only due dates pass: its rights on any later date are those of the second
+     * due date after that fact, and no later change appears in its history, however far the date asked lies.
+     */
+    @ParameterizedTest(name = "payments [{0}]: restricted since [{1}] on every later date")
+    @CsvSource(delimiter = '|', textBlock = """
+            2016<-2016-03-01                                    | 2018-05-01
+            2016<-2016-03-01 2018<-2018-09-01 2019<-2019-02-10  | 2020-05-01
+            2016<-2016-03-01 2017<-2017-03-01 2018<-2018-03-01  | 2020-05-01
+            """)
+    @Timeout(10)
+    void rightsOnAFarDateCostWhatTheHistoryCosts(String payments, LocalDate since) {
+        PartyFacts facts = admitted2015(payments);
+
+        for (LocalDate far : List.of(LocalDate.of(2030, 1, 1), LocalDate.of(2200, 12, 31), LocalDate.of(9999, 12, 31))) {
+            assertThat(DuesStanding.at(facts, RATES, far).restrictedSince()).as("on %s", far).isEqualTo(since);
+            assertThat(DuesStanding.history(facts, RATES, far))
+                    .isEqualTo(DuesStanding.history(facts, RATES, LocalDate.of(2029, 12, 31)));
+        }
     }
 
     private static PartyFacts admitted2015(String payments) {

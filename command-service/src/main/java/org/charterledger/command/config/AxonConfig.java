@@ -1,6 +1,8 @@
 package org.charterledger.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -30,6 +32,9 @@ public class AxonConfig {
     /** Metadata keys every event carries: who asked for it and the client's request id. */
     public static final String PRINCIPAL = "principal";
     public static final String REQUEST_ID = "requestId";
+
+    /** The bean name of the cache every aggregate is kept in between commands. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
 
     /** PostgreSQL's (and H2's) SQLState for a unique-constraint violation. */
     static final String UNIQUE_VIOLATION = "23505";
@@ -74,6 +79,17 @@ public class AxonConfig {
             }
         }
         return false;
+    }
+
+    /**
+     * Aggregates stay in memory between commands, so that a command costs what its own events cost, not a replay of
+     * a stream that grows with the years. Axon drops an aggregate from the cache when its unit of work rolls back (a
+     * collision with another instance's append among them, so a stale copy is reloaded); {@link IdempotentCommands}
+     * empties it when the database transaction around the unit of work rolls back later.
+     */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** Reads events stored at an older revision as their current one. */

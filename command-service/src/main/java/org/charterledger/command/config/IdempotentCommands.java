@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,6 +17,7 @@ import org.charterledger.command.Rejection;
 import org.charterledger.events.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -32,6 +34,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The one way a command reaches the ledger. In a single database transaction it claims the client's idempotency
@@ -70,12 +73,17 @@ public class IdempotentCommands {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final LedgerNotifications notifications;
+    private final Cache aggregates;
     private final ObjectMapper canonicalJson = EventJson.mapper().copy()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     IdempotentCommands(CommandGateway gateway, TransactionTemplate transaction, JdbcClient jdbc,
-                       MeterRegistry meters, Clock clock) {
+                       MeterRegistry meters, Clock clock, LedgerNotifications notifications,
+                       @Qualifier(AxonConfig.AGGREGATE_CACHE) Cache aggregates) {
+        this.notifications = notifications;
+        this.aggregates = aggregates;
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -106,8 +114,8 @@ public class IdempotentCommands {
         RuntimeException lastCollision = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                Receipt receipt = transaction.execute(status ->
-                        submitOnce(principal, idempotencyKey, submission, type, fingerprint));
+                Receipt receipt = inTransaction(() -> submitOnce(principal, idempotencyKey, submission, type,
+                        fingerprint));
                 count(type, receipt.replayed() ? "replayed" : "accepted");
                 return receipt;
             } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException collision) {
@@ -124,6 +132,19 @@ public class IdempotentCommands {
         }
         count(type, "busy");
         throw new LedgerBusy(lastCollision);
+    }
+
+    /**
+     * Runs one attempt in a database transaction. If the transaction rolls back, the cached aggregates may hold
+     * events that were never stored (Axon's unit of work had committed inside it): the cache is emptied.
+     */
+    private Receipt inTransaction(Supplier<Receipt> attempt) {
+        try {
+            return transaction.execute(status -> attempt.get());
+        } catch (RuntimeException rolledBack) {
+            aggregates.removeAll();
+            throw rolledBack;
+        }
     }
 
     private Receipt submitOnce(String principal, String key, Submission submission, String type,
@@ -162,6 +183,7 @@ public class IdempotentCommands {
                         + " WHERE principal = :principal AND idempotency_key = :key")
                 .param("position", position).param("principal", principal).param("key", key)
                 .update();
+        notifications.appended(position);
         return new Receipt(submission.resourceId(), position, false);
     }
 

@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,9 +48,14 @@ public class SecurityConfig {
                 .build();
     }
 
+    /** The users' passwords, from the environment, kept as keyed hashes in memory. */
     @Bean
-    UserDetailsService users(LedgerUsers configured) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwords() {
+        return new InMemoryPasswords();
+    }
+
+    @Bean
+    UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (LedgerUsers.User user : configured.users()) {
             if (!StringUtils.hasText(user.name()) || !StringUtils.hasText(user.password())) {

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
 import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
 import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
@@ -24,7 +25,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A meeting of the General Assembly or the Executive Committee, from its convening to its close. */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Meeting {
 
     @AggregateIdentifier

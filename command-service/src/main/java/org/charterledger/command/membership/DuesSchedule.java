@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.DuesRateChanged;
 import org.charterledger.events.FiscalYear;
 import org.charterledger.events.Money;
@@ -16,7 +17,7 @@ import org.charterledger.events.MotionId;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The Association's schedule of yearly dues, one stream: the rate changes the General Assembly decided. */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class DuesSchedule {
 
     /** The id of the one schedule. */

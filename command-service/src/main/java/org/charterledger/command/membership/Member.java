@@ -14,6 +14,7 @@ import org.charterledger.charter.PartyFacts;
 import org.charterledger.charter.Payment;
 import org.charterledger.charter.RuleViolation;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A party of the Association, from its admission on: one event stream per government, keyed by its id. It holds
  * the facts the charter rules read ({@link PartyFacts}), folded from its events as the query side folds them.
  */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Member {
 
     @AggregateIdentifier

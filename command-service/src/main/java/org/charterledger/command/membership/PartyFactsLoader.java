@@ -1,16 +1,22 @@
 package org.charterledger.command.membership;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.charter.DuesRates;
 import org.charterledger.charter.PartyFacts;
 import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.DuesRateChanged;
+import org.charterledger.events.EventJson;
 import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.PartyCategory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +24,25 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * The recorded facts of every party and the dues schedule, read from their event streams and folded exactly as
- * the aggregates fold them: what a voter roll is computed from.
+ * The recorded facts of every party ({@link PartyFacts}) and the dues schedule: what a voter roll is computed from.
+ * A party's facts are folded from its events exactly as the {@code Member} aggregate folds them, and kept in
+ * {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so that opening a
+ * motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
+ * the table existed is folded into it once, at start.
  */
 @Component
-public class PartyFactsLoader {
+@ProcessingGroup(PartyFactsLoader.GROUP)
+public class PartyFactsLoader implements SmartInitializingSingleton {
+
+    static final String GROUP = "party-facts";
 
     private final EventStore events;
     private final JdbcClient jdbc;
+    private final ObjectMapper json = EventJson.mapper();
 
     PartyFactsLoader(EventStore events, JdbcClient jdbc) {
         this.events = events;
@@ -36,16 +51,10 @@ public class PartyFactsLoader {
 
     public Map<MemberId, PartyFacts> allParties() {
         Map<MemberId, PartyFacts> parties = new LinkedHashMap<>();
-        for (String id : jdbc.sql("""
-                        SELECT DISTINCT aggregate_identifier FROM ledger.domain_event_entry
-                        WHERE type = 'Member' ORDER BY aggregate_identifier""")
-                .query(String.class).list()) {
-            PartyFacts facts = PartyFacts.none();
-            for (Object event : payloads(id)) {
-                facts = fold(facts, event);
-            }
-            parties.put(new MemberId(id), facts);
-        }
+        jdbc.sql("SELECT party_id, facts FROM ledger.party_facts ORDER BY party_id")
+                .query(rs -> {
+                    parties.put(new MemberId(rs.getString(1)), read(rs.getString(2)));
+                });
         return parties;
     }
 
@@ -53,11 +62,8 @@ public class PartyFactsLoader {
     public Map<MemberId, PartyCategory> categoriesOn(List<MemberId> parties, LocalDate date) {
         Map<MemberId, PartyCategory> categories = new LinkedHashMap<>();
         for (MemberId party : parties) {
-            PartyFacts facts = PartyFacts.none();
-            for (Object event : payloads(party.value())) {
-                facts = fold(facts, event);
-            }
-            facts.categoryOn(date).ifPresent(category -> categories.put(party, category));
+            stored(party.value()).flatMap(facts -> facts.categoryOn(date))
+                    .ifPresent(category -> categories.put(party, category));
         }
         return categories;
     }
@@ -70,6 +76,70 @@ public class PartyFactsLoader {
             }
         }
         return rates;
+    }
+
+    @EventHandler
+    void on(MemberAdmitted e) {
+        record(e.member(), facts -> facts.with(e));
+    }
+
+    @EventHandler
+    void on(MemberWithdrew e) {
+        record(e.member(), facts -> facts.with(e));
+    }
+
+    @EventHandler
+    void on(MemberExpelled e) {
+        record(e.member(), facts -> facts.with(e));
+    }
+
+    @EventHandler
+    void on(DuesPaid e) {
+        record(e.member(), facts -> facts.with(e));
+    }
+
+    @EventHandler
+    void on(DuesPaymentReversed e) {
+        record(e.member(), facts -> facts.with(e));
+    }
+
+    /** Folds any party recorded before the table existed (once; a no-op on a ledger that has it). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String party : jdbc.sql("""
+                        SELECT aggregate_identifier FROM ledger.domain_event_entry
+                        WHERE type = 'Member' AND sequence_number = 0
+                          AND aggregate_identifier NOT IN (SELECT party_id FROM ledger.party_facts)""")
+                .query(String.class).list()) {
+            jdbc.sql("INSERT INTO ledger.party_facts (party_id, facts) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(party, write(folded(party))).update();
+        }
+    }
+
+    private void record(MemberId party, UnaryOperator<PartyFacts> change) {
+        Optional<PartyFacts> stored = stored(party.value());
+        if (stored.isPresent()) {
+            jdbc.sql("UPDATE ledger.party_facts SET facts = ? WHERE party_id = ?")
+                    .params(write(change.apply(stored.get())), party.value()).update();
+        } else {
+            // the party's first event, or a party recorded before the table existed: its whole stream, this event
+            // included (the event store reads the events staged in this transaction too)
+            jdbc.sql("INSERT INTO ledger.party_facts (party_id, facts) VALUES (?, ?)")
+                    .params(party.value(), write(folded(party.value()))).update();
+        }
+    }
+
+    private Optional<PartyFacts> stored(String party) {
+        return jdbc.sql("SELECT facts FROM ledger.party_facts WHERE party_id = ?").param(party)
+                .query(String.class).optional().map(this::read);
+    }
+
+    private PartyFacts folded(String party) {
+        PartyFacts facts = PartyFacts.none();
+        for (Object event : payloads(party)) {
+            facts = fold(facts, event);
+        }
+        return facts;
     }
 
     private List<Object> payloads(String aggregate) {
@@ -89,5 +159,21 @@ public class PartyFactsLoader {
             return facts.with(e);
         }
         return facts;
+    }
+
+    private String write(PartyFacts facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the facts of a party", e);
+        }
+    }
+
+    private PartyFacts read(String facts) {
+        try {
+            return json.readValue(facts, PartyFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the facts of a party", e);
+        }
     }
 }

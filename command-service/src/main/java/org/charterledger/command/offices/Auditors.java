@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.AuditorElected;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberId;
@@ -20,7 +21,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The auditors of the Association, one per country in each term (Charter Art. 7(2)). */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Auditors {
 
     public static final String ID = "AUDITORS";

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.command.offices.ChairCommands.BeginChairTerm;
 import org.charterledger.command.offices.ChairCommands.DesignateActingChair;
 import org.charterledger.command.offices.ChairCommands.EndActingChair;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * General Assembly that elected the host, ended at the close of the Assembly it hosts; acting periods of the
  * deputy do not change who holds the office.
  */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Chairmanship {
 
     public static final String ID = "CHAIR";

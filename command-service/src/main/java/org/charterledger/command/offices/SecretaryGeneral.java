@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.SecretaryGeneralAppointed;
 import org.charterledger.events.SecretaryGeneralLeftOffice;
@@ -17,7 +18,7 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The office of Secretary-General (Charter Art. 13): one holder at a time. */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class SecretaryGeneral {
 
     public static final String ID = "SECRETARY-GENERAL";

@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.charter.CoordinatorTerms;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.AbolishSubcommittee;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoordinator;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.EstablishSubcommittee;
@@ -26,7 +27,7 @@ import org.charterledger.events.SubcommitteeEstablished;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A subcommittee from its establishment: its coordinators' terms and its activities. */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Subcommittee {
 
     @AggregateIdentifier

@@ -12,6 +12,7 @@ import org.charterledger.charter.Delegation;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.Rejection.Reason;
+import org.charterledger.command.config.AxonConfig;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
@@ -47,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A motion put to a body: opened with its voter roll frozen, voted on once per member of the roll, and closed with
  * the outcome its decision rule derives from the roll, the presence and the votes (CHARTER.md §4).
  */
-@Aggregate
+@Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Motion {
 
     @AggregateIdentifier

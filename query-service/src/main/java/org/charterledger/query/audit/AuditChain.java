@@ -3,6 +3,7 @@ package org.charterledger.query.audit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.charterledger.query.config.LedgerPosition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import java.util.TreeSet;
 /**
  * A hash chain over the stored event rows in position order: each link is SHA-256 of the previous link and a
  * canonical encoding of the row as stored (position, aggregate, sequence, aggregate type, payload type, revision,
- * payload bytes, metadata bytes, recording time). The chain extends up to the settled position every second;
+ * payload bytes, metadata bytes, recording time). The chain extends up to the settled position five times a second;
  * recomputing it from the rows later shows whether any was changed, removed or moved.
  */
 @Component
@@ -40,10 +41,12 @@ public class AuditChain {
             FROM ledger.domain_event_entry""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final LedgerPosition position;
 
-    AuditChain(JdbcClient jdbc, LedgerPosition position, MeterRegistry meters) {
+    AuditChain(JdbcClient jdbc, JdbcTemplate batch, LedgerPosition position, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.position = position;
         Gauge.builder("ledger.audit.unchained", this, AuditChain::unchainedOrNaN)
                 .description("Events in the store at or below the chain's head that the chain does not cover")
@@ -56,7 +59,7 @@ public class AuditChain {
     }
 
     /** Extends the chain over the events every view has settled. */
-    @Scheduled(fixedDelayString = "${ledger.audit.chain-interval:1000}")
+    @Scheduled(fixedDelayString = "${ledger.audit.chain-interval:200}")
     @Transactional
     public synchronized void extend() {
         Link head = head().orElse(new Link(0, GENESIS));
@@ -64,16 +67,13 @@ public class AuditChain {
         if (settled <= head.position()) {
             return;
         }
-        String previous = head.link();
-        List<Object[]> rows = jdbc.sql(ROWS + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index")
+        String[] previous = {head.link()};
+        List<Object[]> links = jdbc.sql(ROWS + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index")
                 .params(head.position(), settled)
-                .query((rs, i) -> new Object[]{rs.getLong(1), encode(rs)})
+                .query((rs, i) -> new Object[]{rs.getLong(1), previous[0] = link(previous[0], encode(rs))})
                 .list();
-        for (Object[] row : rows) {
-            previous = link(previous, (byte[]) row[1]);
-            jdbc.sql("INSERT INTO projection.audit_chain (position, link) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(row[0], previous).update();
-        }
+        batch.batchUpdate("INSERT INTO projection.audit_chain (position, link) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                links);
     }
 
     public Optional<Link> head() {

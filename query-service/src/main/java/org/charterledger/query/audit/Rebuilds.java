@@ -7,9 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,10 +51,12 @@ public class Rebuilds {
     private final LedgerPosition position;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     Rebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, LedgerPosition position, ObjectMapper json,
-             Clock clock, MeterRegistry meters) {
+             Clock clock, MeterRegistry meters, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.processing = processing;
         this.position = position;
         this.json = json;
@@ -74,7 +79,11 @@ public class Rebuilds {
     /** A rebuild is already running: one at a time. */
     public static class RebuildRunning extends RuntimeException {
         RebuildRunning() {
-            super("a rebuild is already running; follow it at /api/audit/rebuilds/{id} and start another once it completes");
+            this("a rebuild is already running; follow it at /api/audit/rebuilds/{id} and start another once it completes");
+        }
+
+        RebuildRunning(String detail) {
+            super(detail);
         }
     }
 
@@ -85,6 +94,12 @@ public class Rebuilds {
                           Boolean checksumsEqual) {
     }
 
+    /**
+     * Starts a rebuild: every view's processor stops, and its tokens are reset, all in one transaction, so that either
+     * every view replays or none does. With several query-service instances, the others keep their views closed while
+     * the rebuild runs and may take part in the replay; a segment another instance claims at the moment of the reset
+     * refuses the rebuild (409), and every view carries on as before.
+     */
     public synchronized Rebuild start(String requestedBy) {
         if (running()) {
             throw new RebuildRunning();
@@ -92,42 +107,65 @@ public class Rebuilds {
         Map<String, String> before = checksums();
         long total = position.head();
         String id = UUID.randomUUID().toString();
-        jdbc.sql("""
-                        INSERT INTO projection.rebuild (id, requested_by, started_at, total, checksums_before)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(id, requestedBy, OffsetDateTime.now(clock), total, write(before))
-                .update();
-        processing.eventProcessors().values().stream()
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .forEach(processor -> {
-                    processor.shutDown();
-                    processor.resetTokens();
-                    processor.start();
-                });
+                .toList();
+        position.rebuilding(true);
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            transaction.executeWithoutResult(status -> {
+                processors.forEach(StreamingEventProcessor::resetTokens);
+                jdbc.sql("""
+                                INSERT INTO projection.rebuild (id, requested_by, started_at, total, checksums_before)
+                                VALUES (?, ?, ?, ?, ?)""")
+                        .params(id, requestedBy, OffsetDateTime.now(clock), total, write(before))
+                        .update();
+            });
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            position.rebuilding(false);
+            throw new RebuildRunning("another query-service instance holds a segment of a view ("
+                    + claimedElsewhere.getMessage() + "); nothing was reset: stop the other instances, or try again");
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
         return find(id).orElseThrow();
     }
 
-    /** Whether a rebuild has started and its replay has not yet passed the head it started at. */
+    /** Whether a rebuild has started and not yet completed, here or on another instance. */
     public boolean running() {
-        return jdbc.sql("SELECT id FROM projection.rebuild WHERE finished_at IS NULL").query(String.class).list()
-                .stream().anyMatch(id -> find(id).map(r -> r.finishedAt() == null).orElse(false));
+        return !jdbc.sql("SELECT id FROM projection.rebuild WHERE finished_at IS NULL").query(String.class).list()
+                .isEmpty();
     }
 
-    /** The rebuild's state; completes it (the checksums after) once every view has replayed past its head. */
-    public synchronized Optional<Rebuild> find(String id) {
+    /**
+     * Follows the running rebuild: closes the views while it runs (here, or on another instance) and completes it,
+     * with the checksums after, once every view has replayed and settled at the head it started at. The check is the
+     * rebuild's own work, on its own schedule; a query only reads the flag.
+     */
+    @Scheduled(fixedDelayString = "${ledger.rebuild.check-interval:100}")
+    public synchronized void follow() {
+        List<Map.Entry<String, Long>> open = jdbc.sql("SELECT id, total FROM projection.rebuild WHERE finished_at IS NULL")
+                .query((rs, i) -> Map.entry(rs.getString("id"), rs.getLong("total"))).list();
+        for (Map.Entry<String, Long> rebuild : open) {
+            if (position.replayedTo(rebuild.getValue())) {
+                jdbc.sql("""
+                                UPDATE projection.rebuild SET finished_at = ?, checksums_after = ?
+                                WHERE id = ? AND finished_at IS NULL""")
+                        .params(OffsetDateTime.now(clock), write(checksums()), rebuild.getKey()).update();
+            }
+        }
+        position.rebuilding(open.stream().anyMatch(rebuild -> !position.replayedTo(rebuild.getValue())));
+    }
+
+    /** The rebuild's state and how far its replay has come. */
+    public Optional<Rebuild> find(String id) {
         return jdbc.sql("SELECT * FROM projection.rebuild WHERE id = ?").param(id)
                 .query((rs, i) -> {
                     long total = rs.getLong("total");
                     OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
                     OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
                     String after = rs.getString("checksums_after");
-                    long replayed = Math.min(total, position.settled());
-                    if (finished == null && replayed >= total && !position.replaying()) {
-                        finished = OffsetDateTime.now(clock);
-                        after = write(checksums());
-                        jdbc.sql("UPDATE projection.rebuild SET finished_at = ?, checksums_after = ? WHERE id = ?")
-                                .params(finished, after, id).update();
-                    }
+                    long replayed = finished != null ? total : Math.min(total, position.settled());
                     Map<String, String> before = read(rs.getString("checksums_before"));
                     Map<String, String> afterMap = after == null ? null : read(after);
                     double seconds = Math.max(0.001, Duration.between(started,

@@ -1,8 +1,6 @@
 package org.charterledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.charterledger.events.EventJson;
@@ -54,16 +52,6 @@ public class AxonConfig {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    /**
-     * A handler that fails rolls its whole batch back, token included, and the processor retries it with back-off:
-     * a view never silently skips an event (Axon's default logs the failure and moves on).
-     */
-    @Bean
-    ConfigurerModule failingHandlersStopTheirProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 
     /** Reads events stored at an older revision as their current one. */

@@ -3,6 +3,7 @@ package org.charterledger.query.config;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -31,16 +32,19 @@ public class LedgerPosition {
 
     /** The response header that carries the position a query's answer reflects. */
     public static final String HEADER = "Ledger-Position";
-    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration POLL = Duration.ofMillis(2);
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    private final Gaps gaps;
+    private volatile boolean rebuilding;
 
-    LedgerPosition(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing,
+    LedgerPosition(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing, Gaps gaps,
                    MeterRegistry meters, @Value("${ledger.query.at-least-timeout}") Duration maxWait) {
         this.jdbc = jdbc;
+        this.gaps = gaps;
         this.serializer = serializer;
         this.processing = processing;
         this.maxWait = maxWait;
@@ -48,6 +52,16 @@ public class LedgerPosition {
                 .description("Events in the ledger that some view has not processed yet (head minus position)")
                 .baseUnit("events")
                 .register(meters);
+    }
+
+    /** Whether a rebuild is replaying the views: then they answer 503 rather than a partial view. */
+    public boolean rebuilding() {
+        return rebuilding;
+    }
+
+    /** Set by the rebuild that runs, and cleared once it completes. */
+    public void rebuilding(boolean running) {
+        this.rebuilding = running;
     }
 
     /** The ledger position (global index) of an event a view is handling. */
@@ -66,23 +80,37 @@ public class LedgerPosition {
 
     /**
      * The highest position up to which every view has handled every event, gaps included: no event at or below it
-     * can still arrive. The audit chain extends only this far.
+     * can still arrive. Gaps that no transaction can fill any more ({@link Gaps}) do not hold it back. The audit
+     * chain extends only this far; during a rebuild it is how far the replay has come.
      */
     public long settled() {
         List<TrackingToken> tokens = tokens();
         if (tokens.isEmpty()) {
             return 0;
         }
-        return tokens.stream().mapToLong(token -> token == null ? 0 : WrappedToken
-                        .unwrap(token, GapAwareTrackingToken.class)
-                        .map(t -> t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1)
-                        .orElse(0L))
-                .min().orElse(0);
+        return tokens.stream().mapToLong(this::settled).min().orElse(0);
+    }
+
+    private long settled(TrackingToken token) {
+        return token == null ? 0 : WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(t -> {
+                    gaps.seen(t.getGaps());
+                    return t.getGaps().stream().filter(gap -> !gaps.dead(gap)).findFirst()
+                            .map(gap -> gap - 1).orElse(t.getIndex());
+                })
+                .orElse(0L);
     }
 
     /** Whether some view is replaying the ledger (its token is a replay token). */
     public boolean replaying() {
         return tokens().stream().anyMatch(ReplayToken.class::isInstance);
+    }
+
+    /** Whether every view has replayed, if it was replaying, and settled at or past {@code position}. */
+    public boolean replayedTo(long position) {
+        List<TrackingToken> tokens = tokens();
+        return !tokens.isEmpty() && tokens.stream()
+                .allMatch(token -> !(token instanceof ReplayToken) && settled(token) >= position);
     }
 
     /** Whether every view reflects the event at {@code position}. */
@@ -96,11 +124,11 @@ public class LedgerPosition {
 
     /**
      * Whether a segment has handled or skipped the event at {@code position}: its token is at or beyond it and does
-     * not list it as a gap (a transaction not yet committed when the segment went by).
+     * not list it as a gap that may still be filled (a transaction not yet committed when the segment went by).
      */
-    private static boolean passed(TrackingToken token, long position) {
+    private boolean passed(TrackingToken token, long position) {
         return token != null && WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                .map(t -> t.getIndex() >= position && !t.getGaps().contains(position))
+                .map(t -> t.getIndex() >= position && (!t.getGaps().contains(position) || gaps.dead(position)))
                 .orElse(false);
     }
 
@@ -134,13 +162,20 @@ public class LedgerPosition {
         }
     }
 
+    /**
+     * One token per segment of every view's processor. The segments this instance processes are read from their
+     * live status, in memory; the token table is read only when some segment is processed elsewhere (another
+     * instance), so that on a single instance a query costs no database read for its position.
+     */
     private List<TrackingToken> tokens() {
         List<TrackingToken> all = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Map<Integer, TrackingToken> bySegment = stored(name);
-                streaming.processingStatus().forEach((segment, status) ->
-                        bySegment.put(segment, status.getTrackingToken()));
+                Map<Integer, EventTrackerStatus> live = streaming.processingStatus();
+                double covered = live.values().stream()
+                        .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+                Map<Integer, TrackingToken> bySegment = covered >= 1.0 ? new HashMap<>() : stored(name);
+                live.forEach((segment, status) -> bySegment.put(segment, status.getTrackingToken()));
                 all.addAll(bySegment.values());
             }
         });

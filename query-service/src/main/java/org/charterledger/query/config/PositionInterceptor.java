@@ -2,9 +2,7 @@ package org.charterledger.query.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.charterledger.query.audit.Rebuilds;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,11 +18,9 @@ class PositionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     static final String AT_LEAST = "atLeast";
     private final LedgerPosition position;
-    private final Rebuilds rebuilds;
 
-    PositionInterceptor(LedgerPosition position, @Lazy Rebuilds rebuilds) {
+    PositionInterceptor(LedgerPosition position) {
         this.position = position;
-        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -34,7 +30,7 @@ class PositionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!request.getRequestURI().startsWith("/api/audit/") && rebuilds.running()) {
+        if (!request.getRequestURI().startsWith("/api/audit/") && position.rebuilding()) {
             throw new ViewsRebuilding();
         }
         String atLeast = request.getParameter(AT_LEAST);

@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,7 +32,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
-                    requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds").hasAnyRole("AUDITOR", "SECRETARIAT");
+                    requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds", "/api/audit/dead-letters/retries")
+                            .hasAnyRole("AUDITOR", "SECRETARIAT");
                     if (users.anonymousReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                     }
@@ -47,9 +47,14 @@ public class SecurityConfig {
                 .build();
     }
 
+    /** The users' passwords, from the environment, kept as keyed hashes in memory. */
     @Bean
-    UserDetailsService users(LedgerUsers configured) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwords() {
+        return new InMemoryPasswords();
+    }
+
+    @Bean
+    UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (LedgerUsers.User user : configured.users()) {
             if (!StringUtils.hasText(user.name()) || !StringUtils.hasText(user.password())) {
@@ -69,7 +74,7 @@ public class SecurityConfig {
     }
 
     private static void forbidden(ObjectMapper json, HttpServletResponse response) throws IOException {
-        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "a rebuild needs the role AUDITOR or SECRETARIAT");
+        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT");
     }
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
