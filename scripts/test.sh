@@ -29,14 +29,12 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 
+# A database and a role of this run's own, so that runs side by side on one cluster never disturb each other.
 database="charter_ledger_test_$(date +%Y%m%d%H%M%S)_$$"
-role=charter_ledger_test
+role=$database
 password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 as_postgres psql -p "$port" -v ON_ERROR_STOP=1 -q <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN; END IF;
-END \$\$;
-ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
+CREATE ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE $database OWNER $role;
 SQL
 # The suite also creates databases of its own beside this one, named after it (${database}_it_*, ${database}_e2e_*),
@@ -45,6 +43,7 @@ cleanup() {
   for db in $database $(as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${database}\_%'" 2>/dev/null); do
     as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   done
+  as_postgres psql -p "$port" -q -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 echo "Tests use the throw-away database $database on localhost:$port"
