@@ -32,6 +32,7 @@ import org.charterledger.events.RollEntry;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,6 +60,7 @@ public class Motion {
     private List<RollEntry> roll;
     private List<LeftOff> leftOff;
     private final Map<MemberId, Choice> ballots = new HashMap<>();
+    private LocalDate lastVote;
     private boolean closed;
 
     protected Motion() {
@@ -187,6 +189,9 @@ public class Motion {
             throw new MotionRefused(Reason.CONFLICT, "member", "one-vote", "Charter Art. 9(1)",
                     cmd.member() + " already voted on " + id);
         }
+        cmd.meetingDays().checkVote(procedure, cmd.castOn()).ifPresent(violation -> {
+            throw new MotionRefused("castOn", violation);
+        });
         apply(new VoteCast(id, cmd.member(), cmd.choice(), cmd.castOn()));
     }
 
@@ -199,6 +204,9 @@ public class Motion {
         if (closed) {
             throw new MotionRefused(Reason.CONFLICT, "motion", "motion-open", null, id + " is already closed");
         }
+        cmd.meetingDays().checkDecision(cmd.decidedOn(), lastVote).ifPresent(violation -> {
+            throw new MotionRefused("decidedOn", violation);
+        });
         Set<MemberId> present = new TreeSet<>(Comparator.comparing(MemberId::value));
         present.addAll(ballots.keySet());
         if (procedure == Procedure.SITTING) {
@@ -230,6 +238,9 @@ public class Motion {
     @EventSourcingHandler
     void on(VoteCast e) {
         ballots.put(e.member(), e.choice());
+        if (lastVote == null || e.castOn().isAfter(lastVote)) {
+            lastVote = e.castOn();
+        }
     }
 
     @EventSourcingHandler

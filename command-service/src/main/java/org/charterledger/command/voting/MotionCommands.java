@@ -1,6 +1,8 @@
 package org.charterledger.command.voting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.charterledger.charter.MeetingDays;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.events.Body;
@@ -34,13 +36,19 @@ public final class MotionCommands {
                              SubcommitteeFacts subcommittee, Set<CountryCode> auditorCountries) {
     }
 
-    /** A member on the roll votes (or returns its written ballot). */
+    /**
+     * A member on the roll votes (or returns its written ballot) on {@code castOn}, one of the meeting's days. The
+     * meeting's days are the ledger's own facts, not the request's: a retry is compared without them.
+     */
     public record CastVote(@TargetAggregateIdentifier MotionId motion, MemberId member, Choice choice,
-                           LocalDate castOn) {
+                           LocalDate castOn, @JsonIgnore MeetingDays meetingDays) {
     }
 
-    /** Close the motion and decide it; {@code attendance} is the meeting's, for a motion put at a sitting. */
+    /**
+     * Close the motion and decide it on {@code decidedOn}, one of the meeting's days; {@code attendance} is the
+     * meeting's, for a motion put at a sitting.
+     */
     public record CloseMotion(@TargetAggregateIdentifier MotionId motion, Set<MemberId> attendance,
-                              LocalDate decidedOn) {
+                              LocalDate decidedOn, MeetingDays meetingDays) {
     }
 }
