@@ -1,5 +1,6 @@
 package org.charterledger.charter;
 
+import org.charterledger.events.MotionKind;
 import org.charterledger.events.Tally;
 
 /**
@@ -52,6 +53,20 @@ public enum DecisionRule {
 
     public String article() {
         return article;
+    }
+
+    /**
+     * The rule for a motion of a kind: an Art. 8 function by its item, a coordinator's replacement by its own rule.
+     * <b>Reading:</b> the Executive Committee's decisions on subcommittees (Art. 11(4)) are taken by the rule of
+     * Art. 9(3), category B: the Charter states no other, and the EC decides what the GA delegates "with the same
+     * rules" (Art. 9-2).
+     */
+    public static DecisionRule forMotion(MotionKind kind, Integer item) {
+        return switch (kind) {
+            case COORDINATOR_REPLACEMENT -> COORDINATOR_REPLACEMENT;
+            case SUBCOMMITTEE -> CATEGORY_B;
+            case ARTICLE_8 -> forItem(item);
+        };
     }
 
     /** The rule for a General Assembly function of Charter Art. 8: items 1–5 are category A, 6–11 category B. */

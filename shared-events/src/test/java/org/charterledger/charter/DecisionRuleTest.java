@@ -164,6 +164,13 @@ class DecisionRuleTest {
         assertThat(DecisionRule.forItem(item)).isEqualTo(rule);
     }
 
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"ARTICLE_8, 3, CATEGORY_A", "ARTICLE_8, 7, CATEGORY_B",
+            "COORDINATOR_REPLACEMENT, none, COORDINATOR_REPLACEMENT", "SUBCOMMITTEE, none, CATEGORY_B"})
+    void eachKindOfMotionHasItsRule(org.charterledger.events.MotionKind kind, Integer item, DecisionRule rule) {
+        assertThat(DecisionRule.forMotion(kind, item)).isEqualTo(rule);
+    }
+
     @Test
     void refusesImpossibleCounts() {
         assertThatIllegalArgumentException().isThrownBy(() -> DecisionRule.CATEGORY_A.tally(10, 11, 0, 0, 0));

@@ -83,8 +83,7 @@ public class Motion {
         if (cmd.effect() != null) {
             checkEffect(cmd);
         }
-        DecisionRule decisionRule = cmd.kind() == MotionKind.COORDINATOR_REPLACEMENT
-                ? DecisionRule.COORDINATOR_REPLACEMENT : DecisionRule.forItem(cmd.item());
+        DecisionRule decisionRule = DecisionRule.forMotion(cmd.kind(), cmd.item());
         apply(new MotionOpened(cmd.motion(), cmd.meeting(), cmd.body(), cmd.kind(), cmd.item(), decisionRule.name(),
                 cmd.subject(), cmd.procedure(), cmd.effect(), cmd.rollDate(), cmd.roll().entries(),
                 cmd.roll().leftOff()));
@@ -95,6 +94,11 @@ public class Motion {
         Effect effect = cmd.effect();
         if (effect instanceof Effect.ReplaceCoordinator replace) {
             checkReplacement(cmd, replace);
+            return;
+        }
+        if (effect instanceof Effect.EstablishSubcommittee || effect instanceof Effect.AppointCoordinators
+                || effect instanceof Effect.RenewCoordinators) {
+            checkSubcommitteeDecision(cmd, effect);
             return;
         }
         if (cmd.kind() != MotionKind.ARTICLE_8 || !Integer.valueOf(effect.item()).equals(cmd.item())) {
@@ -166,6 +170,58 @@ public class Motion {
         if (categoryOn(cmd.roll(), replace.incoming()).filter(PartyCategory.MEMBER::equals).isEmpty()) {
             throw new MotionRefused(Reason.RULE, "effect.incoming", "members-only", "Subcommittee Regulation Art. 5(1)",
                     replace.incoming() + " is not a member on " + cmd.rollDate());
+        }
+    }
+
+    /**
+     * A subcommittee is set up, and its coordinators appointed or renewed, by a motion of the kind SUBCOMMITTEE
+     * (Charter Art. 11(4)): one not yet set up; coordinators of one that is, and not abolished, members on the
+     * meeting's date (Subcommittee Regulation Art. 5(1)); a renewal of sitting coordinators (Art. 5(2)).
+     */
+    private static void checkSubcommitteeDecision(OpenMotion cmd, Effect effect) {
+        if (cmd.kind() != MotionKind.SUBCOMMITTEE) {
+            throw new MotionRefused(Reason.RULE, "kind", "subcommittee-motion", "Charter Art. 11(4)",
+                    "a subcommittee and its coordinators are decided by a motion of the kind SUBCOMMITTEE");
+        }
+        SubcommitteeFacts subcommittee = cmd.subcommittee();
+        if (effect instanceof Effect.EstablishSubcommittee establish) {
+            if (establish.subcommittee() < 1 || establish.subcommittee() > 999) {
+                throw new MotionRefused(Reason.RULE, "effect.subcommittee", "subcommittee-number",
+                        "Subcommittee Regulation Art. 2", "a subcommittee's number is from 1 to 999");
+            }
+            if (establish.name() == null || establish.name().isBlank() || establish.name().length() > 200
+                    || (establish.field() != null && establish.field().length() > 200)) {
+                throw new MotionRefused(Reason.RULE, "effect.name", "name-and-field", null,
+                        "a subcommittee has a name, and a field, of at most 200 characters");
+            }
+            if (subcommittee != null) {
+                throw new MotionRefused(Reason.CONFLICT, "effect.subcommittee", "established-once", null,
+                        "subcommittee " + establish.subcommittee() + " already exists");
+            }
+            return;
+        }
+        int number = effect instanceof Effect.AppointCoordinators appoint ? appoint.subcommittee()
+                : ((Effect.RenewCoordinators) effect).subcommittee();
+        if (subcommittee == null || subcommittee.abolished()) {
+            throw new MotionRefused(Reason.UNKNOWN, "effect.subcommittee", "must-exist", null,
+                    "there is no active subcommittee " + number);
+        }
+        if (effect instanceof Effect.AppointCoordinators appoint) {
+            if (appoint.coordinators().isEmpty()) {
+                throw new MotionRefused(Reason.RULE, "effect.coordinators", "one-or-more",
+                        "Subcommittee Regulation Art. 5(1)", "a subcommittee has one coordinator or more");
+            }
+            for (MemberId coordinator : appoint.coordinators()) {
+                Optional<PartyCategory> category = categoryOn(cmd.roll(), coordinator);
+                if (category.filter(PartyCategory.MEMBER::equals).isEmpty()) {
+                    throw new MotionRefused(Reason.RULE, "effect.coordinators", "members-only",
+                            "Subcommittee Regulation Art. 5(1)", coordinator + " is not a member on " + cmd.rollDate()
+                            + category.map(c -> " but an " + c.name().toLowerCase()).orElse(" (not a party then)"));
+                }
+            }
+        } else if (subcommittee.coordinators().isEmpty()) {
+            throw new MotionRefused(Reason.CONFLICT, "effect.subcommittee", "coordinator-appointed", null,
+                    "subcommittee " + number + " has no coordinator to renew");
         }
     }
 

@@ -27,7 +27,7 @@ public final class MotionCommands {
     /**
      * Put a motion to a meeting. {@code roll} is the voter roll on {@code rollDate} (the meeting's first day);
      * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2); {@code subcommittee}
-     * the facts of the subcommittee a coordinator's replacement concerns, else {@code null};
+     * the facts of the subcommittee the effect concerns, {@code null} when there is none or it does not exist;
      * {@code auditorCountries} the countries already holding an auditor's seat in the term this meeting elects for.
      */
     public record OpenMotion(@TargetAggregateIdentifier MotionId motion, MeetingId meeting, Body body,

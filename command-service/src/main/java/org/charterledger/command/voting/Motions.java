@@ -99,8 +99,11 @@ public class Motions {
         IndexedMeeting meeting = meetings.meeting(meetingId)
                 .orElseThrow(() -> new UnknownRecord("meeting", "meeting " + meetingId));
         VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
-        SubcommitteeFacts subcommittee = effect instanceof Effect.ReplaceCoordinator replace
-                ? subcommittees.facts(replace.subcommittee()).orElse(null) : null;
+        Integer number = effect instanceof Effect.ReplaceCoordinator e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.EstablishSubcommittee e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.AppointCoordinators e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.RenewCoordinators e ? Integer.valueOf(e.subcommittee()) : null;
+        SubcommitteeFacts subcommittee = number == null ? null : subcommittees.facts(number).orElse(null);
         Set<CountryCode> auditorCountries = effect instanceof Effect.ElectAuditor
                 ? offices.auditorCountries(ChairTerms.electedOrdinal(meeting.ordinal())) : Set.of();
         return new OpenMotion(motion, meetingId, meeting.body(), meeting.closed(),

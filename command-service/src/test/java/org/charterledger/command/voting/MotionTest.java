@@ -245,6 +245,85 @@ class MotionTest {
         }
     }
 
+    /** Subcommittees and their coordinators: decided by the EC, by a motion of the kind SUBCOMMITTEE. */
+    @Nested
+    class SubcommitteeDecisions {
+
+        private final SubcommitteeFacts tourism = SubcommitteeFacts.fold(List.of(
+                new org.charterledger.events.SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1),
+                        null, null),
+                new org.charterledger.events.CoordinatorAppointed(8, List.of(SAKHA), LocalDate.of(2021, 1, 1),
+                        LocalDate.of(2023, 1, 1), false, null, null)));
+
+        private OpenMotion subcommitteeMotion(Body body, MotionKind kind, Effect effect, SubcommitteeFacts facts) {
+            return new OpenMotion(M1, GA13, body, false, false, DAY, kind, kind == MotionKind.ARTICLE_8 ? 7 : null,
+                    "x", Procedure.WRITTEN_BALLOT, effect, ROLL, facts, Set.of());
+        }
+
+        @Test
+        void opensBeforeTheExecutiveCommitteeByItsRule() {
+            Effect establish = new Effect.EstablishSubcommittee(21, "Digital Government", null);
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE, establish, null))
+                    .expectEvents(new MotionOpened(M1, GA13, Body.EC, MotionKind.SUBCOMMITTEE, null, "CATEGORY_B", "x",
+                            Procedure.WRITTEN_BALLOT, establish, DAY, ROLL.entries(), ROLL.leftOff()));
+        }
+
+        @Test
+        void refusesOneNotPutToTheExecutiveCommitteeOrOfAnotherKind() {
+            Effect establish = new Effect.EstablishSubcommittee(21, "Digital Government", null);
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.GA, MotionKind.SUBCOMMITTEE, establish, null))
+                    .expectException(rule("kind", "subcommittee-by-ec")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.ARTICLE_8, establish, null))
+                    .expectException(rule("kind", "subcommittee-motion")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.COORDINATOR_REPLACEMENT, establish, null))
+                    .expectException(rule("kind", "subcommittee-motion")).expectNoEvents();
+        }
+
+        @Test
+        void refusesToEstablishTwiceOrWithoutAName() {
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                            new Effect.EstablishSubcommittee(8, "Tourism", null), tourism))
+                    .expectException(rule("effect.subcommittee", "established-once")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                            new Effect.EstablishSubcommittee(21, " ", null), null))
+                    .expectException(rule("effect.name", "name-and-field")).expectNoEvents();
+        }
+
+        @Test
+        void refusesCoordinatorsThatAreNotMembersOrOfNoSubcommittee() {
+            for (MemberId party : List.of(LIAONING, HCMC, new MemberId("JP-NOWHERE"))) {
+                fixture.givenNoPriorActivity()
+                        .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                                new Effect.AppointCoordinators(8, List.of(party)), tourism))
+                        .expectException(rule("effect.coordinators", "members-only")).expectNoEvents();
+            }
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                            new Effect.AppointCoordinators(21, List.of(ULSAN)), null))
+                    .expectException(rule("effect.subcommittee", "must-exist")).expectNoEvents();
+            // a member restricted for dues is still a member
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                            new Effect.AppointCoordinators(8, List.of(ULSAN, TYVA)), tourism))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesToRenewWhereNoOneCoordinates() {
+            SubcommitteeFacts none = SubcommitteeFacts.fold(List.of(new org.charterledger.events.SubcommitteeEstablished(
+                    21, "Digital Government", null, LocalDate.of(2021, 1, 1), null, null)));
+            fixture.givenNoPriorActivity()
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE, new Effect.RenewCoordinators(21), none))
+                    .expectException(rule("effect.subcommittee", "coordinator-appointed")).expectNoEvents();
+        }
+    }
+
     @Nested
     class Voting {
 
