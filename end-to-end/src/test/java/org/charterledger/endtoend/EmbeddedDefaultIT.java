@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EmbeddedDefaultIT {
 
+    private static final String UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
     private static final String IMPORT = "--ledger.import.reference-data=classpath:reference/near-2021.yaml";
 
     @TempDir
@@ -67,8 +68,10 @@ class EmbeddedDefaultIT {
             assertThat(chairs.get(1).get("from").asText()).isEqualTo("2021-08-10");
             assertThat(chairs.get(1).get("electedBy").asText()).isEqualTo("GA13-M1");
             assertThat(chairs.get(1).get("inOffice").asBoolean()).isTrue();
-            assertThat(queries.http.get("/api/offices/chair?asOf=2021-08-09", null).json().get("chair")
-                    .get("holder").asText()).isEqualTo("RU-SAKHA");
+            JsonNode sakhaOnTheEve = queries.http.get("/api/offices/chair?asOf=2021-08-09", null).json().get("chair");
+            assertThat(sakhaOnTheEve.get("holder").asText()).isEqualTo("RU-SAKHA");
+            assertThat(sakhaOnTheEve.get("inOffice").asBoolean()).as("in office on the date asked").isTrue();
+            assertThat(sakhaOnTheEve.get("until").asText()).isEqualTo("2021-08-10");
             assertThat(queries.http.get("/api/offices/chair?asOf=2023-10-25", null).json().get("chair")
                     .get("holder").asText()).isEqualTo("KR-ULSAN");
             assertThat(queries.http.get("/api/offices/chair?asOf=2020-12-31", null).status()).isEqualTo(404);
@@ -89,6 +92,20 @@ class EmbeddedDefaultIT {
             JsonNode ga13 = queries.http.get("/api/meetings/GA13", null).json();
             assertThat(ga13.get("attendance")).hasSize(73);
             assertThat(ga13.get("closedOn").asText()).isEqualTo("2021-08-10");
+
+            // Every time the API writes is UTC, ISO-8601 with 'Z': the record's and a rebuild's alike.
+            JsonNode firstEvent = queries.http.get("/api/audit/events?after=0&limit=1", null).json()
+                    .get("events").get(0);
+            assertThat(firstEvent.get("recordedAt").asText()).matches(UTC);
+            Http.Answer started = queries.http.post("/api/audit/rebuilds", "auditor:auditor", null, "");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            assertThat(started.json().get("startedAt").asText()).matches(UTC);
+            String location = started.header("Location").orElseThrow();
+            JsonNode rebuild = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> queries.http.get(location, null).json(),
+                            r -> r.get("status").asText().equals("COMPLETED"));
+            assertThat(rebuild.get("startedAt").asText()).matches(UTC);
+            assertThat(rebuild.get("finishedAt").asText()).matches(UTC);
         }
 
         try (ServiceProcess commandsAgain = ServiceProcess.start("commandService", Map.of(), dataDir, IMPORT);

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Which body may decide what. The General Assembly decides the functions of Charter Art. 8. In a year in which no
  * General Assembly is held, the Executive Committee may decide items 1, 7 and 8 with the same rules (Art. 9-2).
- * The replacement of a subcommittee coordinator is the Executive Committee's (Subcommittee Regulation Art. 5(7)).
+ * The replacement of a subcommittee coordinator is the Executive Committee's (Subcommittee Regulation Art. 5(7)), and
+ * so are setting up a subcommittee and appointing or renewing its coordinators (Charter Art. 11(4)).
  */
 public final class Delegation {
 
@@ -20,6 +21,11 @@ public final class Delegation {
 
     /** Whether {@code body} may decide a motion of this kind and item, in a year with or without a GA. */
     public static Optional<RuleViolation> check(Body body, MotionKind kind, Integer item, boolean gaHeldThatYear) {
+        if (kind == MotionKind.SUBCOMMITTEE) {
+            return body == Body.EC ? Optional.empty() : Optional.of(new RuleViolation("subcommittee-by-ec",
+                    "Charter Art. 11(4)", "subcommittees and their coordinators are decided by the Executive"
+                    + " Committee"));
+        }
         if (kind == MotionKind.COORDINATOR_REPLACEMENT) {
             return body == Body.EC ? Optional.empty() : Optional.of(new RuleViolation("replacement-by-ec",
                     "Subcommittee Regulation Art. 5(7)", "the replacement of a coordinator is decided by the"

@@ -11,11 +11,13 @@ import java.util.List;
  *
  * @param termEnd   the first day after the term
  * @param renewal   whether this term renews the one before it for the same coordinators
- * @param decidedBy the decision's reference, or {@code null} on the opening balance
+ * @param decidedBy the motion that decided it; {@code null} on the opening balance, or when recorded before
+ *                  decisions named their motion (revision 1)
+ * @param reference the decision's reference as such an earlier record gave it in words; {@code null} otherwise
  */
-@Revision("1")
+@Revision("2")
 public record CoordinatorAppointed(int number, List<MemberId> coordinators, LocalDate termStart, LocalDate termEnd,
-                                   boolean renewal, String decidedBy) {
+                                   boolean renewal, MotionId decidedBy, String reference) {
 
     public CoordinatorAppointed {
         coordinators = List.copyOf(coordinators);

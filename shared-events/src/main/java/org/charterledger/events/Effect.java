@@ -3,6 +3,8 @@ package org.charterledger.events;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import java.util.List;
+
 /** What a motion, once passed, does to the record: its structured subject. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -11,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Effect.ChangeDuesRate.class, name = "CHANGE_DUES_RATE"),
         @JsonSubTypes.Type(value = Effect.ElectNextHost.class, name = "ELECT_NEXT_HOST"),
         @JsonSubTypes.Type(value = Effect.ReplaceCoordinator.class, name = "REPLACE_COORDINATOR"),
-        @JsonSubTypes.Type(value = Effect.ElectAuditor.class, name = "ELECT_AUDITOR")
+        @JsonSubTypes.Type(value = Effect.ElectAuditor.class, name = "ELECT_AUDITOR"),
+        @JsonSubTypes.Type(value = Effect.EstablishSubcommittee.class, name = "ESTABLISH_SUBCOMMITTEE"),
+        @JsonSubTypes.Type(value = Effect.AppointCoordinators.class, name = "APPOINT_COORDINATORS"),
+        @JsonSubTypes.Type(value = Effect.RenewCoordinators.class, name = "RENEW_COORDINATORS")
 })
 public sealed interface Effect {
 
-    /** The Charter Art. 8 item that decides this kind of effect; 0 for a coordinator's replacement. */
+    /** The Charter Art. 8 item that decides this kind of effect; 0 for a decision on a subcommittee. */
     int item();
 
     /** Admit a government as a member or associate; an observer keeps its id and history (Art. 8 item 1). */
@@ -47,6 +52,43 @@ public sealed interface Effect {
      * decided by the Executive Committee.
      */
     record ReplaceCoordinator(int subcommittee, MemberId outgoing, MemberId incoming) implements Effect {
+        @Override
+        public int item() {
+            return 0;
+        }
+    }
+
+    /**
+     * Set up a subcommittee for a field, from the day of the decision (Charter Art. 11(4); Subcommittee Regulation
+     * Art. 2), decided by the Executive Committee.
+     */
+    record EstablishSubcommittee(int subcommittee, String name, String field) implements Effect {
+        @Override
+        public int item() {
+            return 0;
+        }
+    }
+
+    /**
+     * Appoint the coordinators of a subcommittee (one, or several co-coordinating) for a two-year term from the day
+     * of the decision (Subcommittee Regulation Art. 5(1)), decided by the Executive Committee.
+     */
+    record AppointCoordinators(int subcommittee, List<MemberId> coordinators) implements Effect {
+        public AppointCoordinators {
+            coordinators = List.copyOf(coordinators);
+        }
+
+        @Override
+        public int item() {
+            return 0;
+        }
+    }
+
+    /**
+     * Renew the sitting coordinators of a subcommittee for the next two-year term, from the end of the current one
+     * (Subcommittee Regulation Art. 5(2)), decided by the Executive Committee.
+     */
+    record RenewCoordinators(int subcommittee) implements Effect {
         @Override
         public int item() {
             return 0;

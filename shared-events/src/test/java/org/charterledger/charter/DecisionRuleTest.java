@@ -57,14 +57,118 @@ class DecisionRuleTest {
         Tally tally = DecisionRule.CATEGORY_A.tally(78, 40, 26, 10, 4);
 
         assertThat(tally.quorumTest()).isEqualTo("2·40 = 80 > 78");
-        assertThat(tally.thresholdTest()).isEqualTo("3·26 = 78 ≥ 2·40 = 80");
+        assertThat(tally.thresholdTest()).isEqualTo("3·26 = 78 < 2·40 = 80");
         assertThat(tally.article()).isEqualTo("Charter Art. 9(2)");
+    }
+
+    /** Every test is written with the sign that holds between its integers, met or not (issue: GA14's amendment). */
+    @ParameterizedTest(name = "{0} E={1} P={2} yes={3} no={4} abstain={5}: {6} / {8}")
+    @CsvSource(delimiter = '|', value = {
+            // category A: quorum 2·P > E, threshold 3·yes ≥ 2·P
+            "CATEGORY_A | 78 | 76 | 76 |  0 | 0 | 2·76 = 152 > 78 | true  | 3·76 = 228 ≥ 2·76 = 152 | true",
+            "CATEGORY_A | 78 | 39 | 39 |  0 | 0 | 2·39 = 78 ≤ 78  | false | 3·39 = 117 ≥ 2·39 = 78  | true",
+            "CATEGORY_A | 78 | 60 | 39 | 21 | 0 | 2·60 = 120 > 78 | true  | 3·39 = 117 < 2·60 = 120 | false", // GA14
+            "CATEGORY_A | 10 |  6 |  4 |  2 | 0 | 2·6 = 12 > 10   | true  | 3·4 = 12 ≥ 2·6 = 12     | true",
+            "CATEGORY_A | 10 |  6 |  3 |  3 | 0 | 2·6 = 12 > 10   | true  | 3·3 = 9 < 2·6 = 12      | false",
+            "CATEGORY_A |  0 |  0 |  0 |  0 | 0 | 2·0 = 0 ≤ 0     | false | 3·0 = 0 ≥ 2·0 = 0       | true",
+            // category B: quorum 2·P > E, threshold 2·yes > P
+            "CATEGORY_B | 78 | 40 | 21 |  5 | 14 | 2·40 = 80 > 78 | true  | 2·21 = 42 > 40          | true",
+            "CATEGORY_B | 78 | 40 | 20 | 20 | 0 | 2·40 = 80 > 78  | true  | 2·20 = 40 ≤ 40          | false",
+            "CATEGORY_B | 10 |  5 |  5 |  0 | 0 | 2·5 = 10 ≤ 10   | false | 2·5 = 10 > 5            | true",
+            "CATEGORY_B | 10 |  6 |  3 |  0 | 0 | 2·6 = 12 > 10   | true  | 2·3 = 6 ≤ 6             | false",
+            // coordinator's replacement: quorum 2·P ≥ E, threshold 2·yes > yes + no + abstain
+            "COORDINATOR_REPLACEMENT | 10 | 5 | 3 | 2 | 0 | 2·5 = 10 ≥ 10 | true  | 2·3 = 6 > 3 + 2 + 0 = 5 | true",
+            "COORDINATOR_REPLACEMENT | 10 | 4 | 4 | 0 | 0 | 2·4 = 8 < 10  | false | 2·4 = 8 > 4 + 0 + 0 = 4 | true",
+            "COORDINATOR_REPLACEMENT | 10 | 6 | 3 | 2 | 1 | 2·6 = 12 ≥ 10 | true  | 2·3 = 6 ≤ 3 + 2 + 1 = 6 | false",
+            "COORDINATOR_REPLACEMENT |  0 | 0 | 0 | 0 | 0 | 2·0 = 0 ≥ 0   | true  | 2·0 = 0 ≤ 0 + 0 + 0 = 0 | false",
+    })
+    void writesEachTestWithTheSignThatHolds(DecisionRule rule, int e, int p, int yes, int no, int abstain,
+                                            String quorumTest, boolean quorumHolds, String thresholdTest,
+                                            boolean thresholdMet) {
+        Tally tally = rule.tally(e, p, yes, no, abstain);
+
+        assertThat(tally.quorumTest()).isEqualTo(quorumTest);
+        assertThat(tally.quorumHolds()).isEqualTo(quorumHolds);
+        assertThat(tally.thresholdTest()).isEqualTo(thresholdTest);
+        assertThat(tally.thresholdMet()).isEqualTo(thresholdMet);
+    }
+
+    /** Every written test holds, checked by evaluating it, over every count up to a roll of 12. */
+    @Test
+    void everyWrittenTestHolds() {
+        for (DecisionRule rule : DecisionRule.values()) {
+            for (int e = 0; e <= 12; e++) {
+                for (int p = 0; p <= e; p++) {
+                    for (int yes = 0; yes <= p; yes++) {
+                        for (int no = 0; yes + no <= p; no++) {
+                            for (int abstain = 0; yes + no + abstain <= p; abstain++) {
+                                Tally tally = rule.tally(e, p, yes, no, abstain);
+                                assertThat(holds(tally.quorumTest())).as(tally.quorumTest()).isTrue();
+                                assertThat(holds(tally.thresholdTest())).as(tally.thresholdTest()).isTrue();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Evaluates "a·b = c OP d·e = f" (or with sums, or a bare number) by its computed sides. */
+    private static boolean holds(String test) {
+        String[] sides = test.split(" (>|≥|<|≤) ");
+        String op = test.replaceAll(".* (>|≥|<|≤) .*", "$1");
+        long left = value(sides[0]);
+        long right = value(sides[1]);
+        return switch (op) {
+            case ">" -> left > right;
+            case "≥" -> left >= right;
+            case "<" -> left < right;
+            case "≤" -> left <= right;
+            default -> throw new AssertionError(test);
+        };
+    }
+
+    private static long value(String side) {
+        String[] parts = side.split(" = ");
+        String expression = parts[0];
+        long computed;
+        if (expression.contains("·")) {
+            String[] factors = expression.split("·");
+            computed = Long.parseLong(factors[0]) * Long.parseLong(factors[1]);
+        } else {
+            computed = java.util.Arrays.stream(expression.split(" \\+ ")).mapToLong(Long::parseLong).sum();
+        }
+        if (parts.length == 2) {
+            assertThat(Long.parseLong(parts[1])).as(side).isEqualTo(computed);
+        }
+        return computed;
+    }
+
+    /** A decision recorded with a false sign is shown with the true one; its numbers and outcome stay as recorded. */
+    @Test
+    void restatesARecordedTestFromItsNumbers() {
+        Tally stored = new Tally("CATEGORY_A", "Charter Art. 9(2)", 60, 60, 39, 21, 0, 0, true, "2·60 = 120 > 60",
+                false, "3·39 = 117 ≥ 2·60 = 120");
+
+        Tally shown = DecisionRule.restate(stored);
+
+        assertThat(shown.thresholdTest()).isEqualTo("3·39 = 117 < 2·60 = 120");
+        assertThat(shown.quorumTest()).isEqualTo("2·60 = 120 > 60");
+        assertThat(shown).usingRecursiveComparison().ignoringFields("thresholdTest").isEqualTo(stored);
+        assertThat(DecisionRule.restate(shown)).isEqualTo(shown);
     }
 
     @ParameterizedTest
     @CsvSource({"1, CATEGORY_A", "5, CATEGORY_A", "6, CATEGORY_B", "9, CATEGORY_B", "11, CATEGORY_B"})
     void itemsOneToFiveAreCategoryA(int item, DecisionRule rule) {
         assertThat(DecisionRule.forItem(item)).isEqualTo(rule);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"ARTICLE_8, 3, CATEGORY_A", "ARTICLE_8, 7, CATEGORY_B",
+            "COORDINATOR_REPLACEMENT, none, COORDINATOR_REPLACEMENT", "SUBCOMMITTEE, none, CATEGORY_B"})
+    void eachKindOfMotionHasItsRule(org.charterledger.events.MotionKind kind, Integer item, DecisionRule rule) {
+        assertThat(DecisionRule.forMotion(kind, item)).isEqualTo(rule);
     }
 
     @Test

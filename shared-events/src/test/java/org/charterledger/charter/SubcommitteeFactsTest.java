@@ -21,12 +21,12 @@ class SubcommitteeFactsTest {
     private static final MemberId JILIN = new MemberId("CN-JILIN");
 
     private final SubcommitteeFacts tourism = SubcommitteeFacts.fold(List.of(
-            new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null),
+            new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null, null),
             new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1),
-                    false, null),
+                    false, null, null),
             new SubcommitteeActivityRecorded(8, 2, LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 4), HENAN, "Zhengzhou"),
             new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), LocalDate.of(2021, 1, 1), LocalDate.of(2023, 1, 1),
-                    true, "EC 2020")));
+                    true, null, "EC 2020")));
 
     @Test
     void aRenewalKeepsTheCoordinationsStartAndMovesTheTermsEnd() {

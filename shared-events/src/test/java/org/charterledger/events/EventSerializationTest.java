@@ -66,10 +66,11 @@ class EventSerializationTest {
                 new ActingChairDesignated(13, SAKHA, "First Deputy Chairman of the Government", LocalDate.of(2021, 3, 1),
                         "the Head is abroad"),
                 new ActingChairEnded(13, LocalDate.of(2021, 3, 15)),
-                new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null),
+                new SubcommitteeEstablished(21, "Digital Government", "e-government and data",
+                        LocalDate.of(2024, 3, 1), new MotionId("EC2024-M2"), null),
                 new SubcommitteeAbolished(5, LocalDate.of(2017, 9, 1), "EC 2017 decision 3"),
-                new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN"), new MemberId("CN-NINGXIA")),
-                        LocalDate.of(2021, 1, 1), LocalDate.of(2023, 1, 1), false, null),
+                new CoordinatorAppointed(21, List.of(new MemberId("KR-GYEONGBUK")), LocalDate.of(2024, 3, 1),
+                        LocalDate.of(2026, 3, 1), false, new MotionId("EC2024-M3"), null),
                 new SubcommitteeActivityRecorded(2, 15, LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 17),
                         new MemberId("JP-TOYAMA"), "online"),
                 new CoordinatorReplaced(15, new MemberId("CN-HEILONGJIANG"), new MemberId("CN-JILIN"),
@@ -122,6 +123,40 @@ class EventSerializationTest {
                 .findFirst().orElseThrow();
 
         assertThat(upcast).isEqualTo(samples().findFirst().orElseThrow());
+    }
+
+    /** Revision 1 named no motion: an opening balance stays one, and words given as the reference are kept. */
+    @ParameterizedTest
+    @MethodSource("revision1OfDecidedSubcommitteeActs")
+    void upcastsRevision1OfSubcommitteeDecisionsKeepingTheirWords(String file, Class<?> type, Object expected)
+            throws IOException {
+        byte[] revision1 = getClass().getResourceAsStream("/events/" + file).readAllBytes();
+        var entry = new GenericDomainEventEntry<>("Subcommittee", "SC-8", 0, "event-1", Instant.EPOCH,
+                type.getName(), "1", revision1, "{}".getBytes());
+
+        Object upcast = new EventUpcasterChain(new DecisionReferenceUpcaster())
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .map(representation -> serializer.deserialize(representation.getData()))
+                .findFirst().orElseThrow();
+
+        assertThat(upcast).isEqualTo(expected);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> revision1OfDecidedSubcommitteeActs() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("SubcommitteeEstablished.v1.json",
+                        SubcommitteeEstablished.class,
+                        new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null, null)),
+                org.junit.jupiter.params.provider.Arguments.of("SubcommitteeEstablished.v1.worded.json",
+                        SubcommitteeEstablished.class, new SubcommitteeEstablished(21, "Digital Government", null,
+                                LocalDate.of(2024, 3, 1), null, "EC 2024 decision 2")),
+                org.junit.jupiter.params.provider.Arguments.of("CoordinatorAppointed.v1.json",
+                        CoordinatorAppointed.class, new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN"),
+                                new MemberId("CN-NINGXIA")), LocalDate.of(2021, 1, 1), LocalDate.of(2023, 1, 1),
+                                false, null, null)),
+                org.junit.jupiter.params.provider.Arguments.of("CoordinatorAppointed.v1.worded.json",
+                        CoordinatorAppointed.class, new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN")),
+                                LocalDate.of(2023, 1, 1), LocalDate.of(2025, 1, 1), true, null, "EC 2022")));
     }
 
     private static String revisionOf(Object event) {

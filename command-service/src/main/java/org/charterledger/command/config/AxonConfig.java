@@ -10,6 +10,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.charterledger.events.EventJson;
+import org.charterledger.events.DecisionReferenceUpcaster;
 import org.charterledger.events.MemberAdmittedUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -96,6 +97,12 @@ public class AxonConfig {
     @Bean
     MemberAdmittedUpcaster memberAdmittedUpcaster() {
         return new MemberAdmittedUpcaster();
+    }
+
+    /** Reads subcommittee decisions recorded before they named their motion (revision 1). */
+    @Bean
+    DecisionReferenceUpcaster decisionReferenceUpcaster() {
+        return new DecisionReferenceUpcaster();
     }
 
     /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */

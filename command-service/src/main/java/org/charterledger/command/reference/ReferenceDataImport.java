@@ -12,7 +12,6 @@ import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
 import org.charterledger.command.offices.ChairCommands.RecordChairOnOpeningBalance;
 import org.charterledger.command.offices.Chairmanship;
 import org.charterledger.command.offices.SecretaryGeneral;
-import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.membership.PartyFactsLoader;
 import org.charterledger.command.subcommittees.SubcommitteeCommands;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoordinator;
@@ -199,7 +198,8 @@ class ReferenceDataImport {
             throw new IllegalStateException(id + ": the roll gives " + voters.size() + " ballots, the sources " + yes);
         }
         for (MemberId voter : voters) {
-            submit(key + id + ":ballot:" + voter, id.value(), new CastVote(id, voter, Choice.YES, decidedOn));
+            // Dated on the session's day (see MeetingDays); compared on a retry as the ballots first imported were.
+            submit(key + id + ":ballot:" + voter, id.value(), motions.castVote(id, voter, Choice.YES, decidedOn));
         }
         commands.submit(PRINCIPAL, key + id + ":close", motions.close(id, decidedOn));
         log.info("Reference data: motion {} opened at position {} and decided", id, opened.position());

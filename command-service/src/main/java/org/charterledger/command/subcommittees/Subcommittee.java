@@ -45,7 +45,8 @@ public class Subcommittee {
             throw new SubcommitteeRefused(Reason.CONFLICT, "number", "established-once", null,
                     "subcommittee " + cmd.number() + " already exists");
         }
-        apply(new SubcommitteeEstablished(cmd.number(), cmd.name(), cmd.field(), cmd.founded(), cmd.decidedBy()));
+        apply(new SubcommitteeEstablished(cmd.number(), cmd.name(), cmd.field(), cmd.founded(), cmd.decidedBy(),
+                null));
     }
 
     @CommandHandler
@@ -61,13 +62,13 @@ public class Subcommittee {
         for (MemberId coordinator : cmd.coordinators()) {
             PartyCategory category = cmd.categories().get(coordinator);
             if (category != PartyCategory.MEMBER) {
-                throw new SubcommitteeRefused(Reason.RULE, "coordinators", "members-only",
+                throw new SubcommitteeRefused(Reason.RULE, "effect.coordinators", "members-only",
                         "Subcommittee Regulation Art. 5(1)", coordinator + " is not a member on " + cmd.start()
                         + (category == null ? " (not a party then)" : " but an " + category.name().toLowerCase()));
             }
         }
         apply(new CoordinatorAppointed(facts.number(), cmd.coordinators(), cmd.start(),
-                CoordinatorTerms.termEnd(cmd.start()), false, cmd.decidedBy()));
+                CoordinatorTerms.termEnd(cmd.start()), false, cmd.decidedBy(), null));
     }
 
     /** The term is renewable (Art. 5(2)): the next one starts where the current one ends. */
@@ -79,7 +80,7 @@ public class Subcommittee {
                     "subcommittee " + facts.number() + " has no coordinator to renew");
         }
         apply(new CoordinatorAppointed(facts.number(), facts.coordinators(), facts.termEnd(),
-                CoordinatorTerms.termEnd(facts.termEnd()), true, cmd.decidedBy()));
+                CoordinatorTerms.termEnd(facts.termEnd()), true, cmd.decidedBy(), null));
     }
 
     @CommandHandler

@@ -19,20 +19,28 @@ public final class SubcommitteeCommands {
         return "SC-" + number;
     }
 
+    /**
+     * Sent by the effects of a passed motion (citing it), or by the import of an opening balance
+     * ({@code decidedBy} {@code null}).
+     */
     public record EstablishSubcommittee(@TargetAggregateIdentifier String subcommittee, int number, String name,
-                                        String field, LocalDate founded, String decidedBy) {
+                                        String field, LocalDate founded, MotionId decidedBy) {
     }
 
     public record AbolishSubcommittee(@TargetAggregateIdentifier String subcommittee, LocalDate on, String decidedBy) {
     }
 
-    /** {@code categories}: each proposed coordinator's category on {@code start} (absent: not a party then). */
+    /**
+     * {@code categories}: each proposed coordinator's category on {@code start} (absent: not a party then). Sent by
+     * the effects of a passed motion (citing it), or by the import of an opening balance ({@code decidedBy}
+     * {@code null}).
+     */
     public record AppointCoordinator(@TargetAggregateIdentifier String subcommittee, List<MemberId> coordinators,
-                                     LocalDate start, String decidedBy, Map<MemberId, PartyCategory> categories) {
+                                     LocalDate start, MotionId decidedBy, Map<MemberId, PartyCategory> categories) {
     }
 
-    /** The same coordinators for the next two-year term, from the end of the current one. */
-    public record RenewCoordinator(@TargetAggregateIdentifier String subcommittee, String decidedBy) {
+    /** The same coordinators for the next two-year term, from the end of the current one; sent by the effects. */
+    public record RenewCoordinator(@TargetAggregateIdentifier String subcommittee, MotionId decidedBy) {
     }
 
     public record RecordSubcommitteeActivity(@TargetAggregateIdentifier String subcommittee, Integer ordinal,

@@ -33,6 +33,7 @@ import org.charterledger.events.RollEntry;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ public class Motion {
     private List<RollEntry> roll;
     private List<LeftOff> leftOff;
     private final Map<MemberId, Choice> ballots = new HashMap<>();
+    private LocalDate lastVote;
     private boolean closed;
 
     protected Motion() {
@@ -82,8 +84,7 @@ public class Motion {
         if (cmd.effect() != null) {
             checkEffect(cmd);
         }
-        DecisionRule decisionRule = cmd.kind() == MotionKind.COORDINATOR_REPLACEMENT
-                ? DecisionRule.COORDINATOR_REPLACEMENT : DecisionRule.forItem(cmd.item());
+        DecisionRule decisionRule = DecisionRule.forMotion(cmd.kind(), cmd.item());
         apply(new MotionOpened(cmd.motion(), cmd.meeting(), cmd.body(), cmd.kind(), cmd.item(), decisionRule.name(),
                 cmd.subject(), cmd.procedure(), cmd.effect(), cmd.rollDate(), cmd.roll().entries(),
                 cmd.roll().leftOff()));
@@ -94,6 +95,11 @@ public class Motion {
         Effect effect = cmd.effect();
         if (effect instanceof Effect.ReplaceCoordinator replace) {
             checkReplacement(cmd, replace);
+            return;
+        }
+        if (effect instanceof Effect.EstablishSubcommittee || effect instanceof Effect.AppointCoordinators
+                || effect instanceof Effect.RenewCoordinators) {
+            checkSubcommitteeDecision(cmd, effect);
             return;
         }
         if (cmd.kind() != MotionKind.ARTICLE_8 || !Integer.valueOf(effect.item()).equals(cmd.item())) {
@@ -168,6 +174,58 @@ public class Motion {
         }
     }
 
+    /**
+     * A subcommittee is set up, and its coordinators appointed or renewed, by a motion of the kind SUBCOMMITTEE
+     * (Charter Art. 11(4)): one not yet set up; coordinators of one that is, and not abolished, members on the
+     * meeting's date (Subcommittee Regulation Art. 5(1)); a renewal of sitting coordinators (Art. 5(2)).
+     */
+    private static void checkSubcommitteeDecision(OpenMotion cmd, Effect effect) {
+        if (cmd.kind() != MotionKind.SUBCOMMITTEE) {
+            throw new MotionRefused(Reason.RULE, "kind", "subcommittee-motion", "Charter Art. 11(4)",
+                    "a subcommittee and its coordinators are decided by a motion of the kind SUBCOMMITTEE");
+        }
+        SubcommitteeFacts subcommittee = cmd.subcommittee();
+        if (effect instanceof Effect.EstablishSubcommittee establish) {
+            if (establish.subcommittee() < 1 || establish.subcommittee() > 999) {
+                throw new MotionRefused(Reason.RULE, "effect.subcommittee", "subcommittee-number",
+                        "Subcommittee Regulation Art. 2", "a subcommittee's number is from 1 to 999");
+            }
+            if (establish.name() == null || establish.name().isBlank() || establish.name().length() > 200
+                    || (establish.field() != null && establish.field().length() > 200)) {
+                throw new MotionRefused(Reason.RULE, "effect.name", "name-and-field", null,
+                        "a subcommittee has a name, and a field, of at most 200 characters");
+            }
+            if (subcommittee != null) {
+                throw new MotionRefused(Reason.CONFLICT, "effect.subcommittee", "established-once", null,
+                        "subcommittee " + establish.subcommittee() + " already exists");
+            }
+            return;
+        }
+        int number = effect instanceof Effect.AppointCoordinators appoint ? appoint.subcommittee()
+                : ((Effect.RenewCoordinators) effect).subcommittee();
+        if (subcommittee == null || subcommittee.abolished()) {
+            throw new MotionRefused(Reason.UNKNOWN, "effect.subcommittee", "must-exist", null,
+                    "there is no active subcommittee " + number);
+        }
+        if (effect instanceof Effect.AppointCoordinators appoint) {
+            if (appoint.coordinators().isEmpty()) {
+                throw new MotionRefused(Reason.RULE, "effect.coordinators", "one-or-more",
+                        "Subcommittee Regulation Art. 5(1)", "a subcommittee has one coordinator or more");
+            }
+            for (MemberId coordinator : appoint.coordinators()) {
+                Optional<PartyCategory> category = categoryOn(cmd.roll(), coordinator);
+                if (category.filter(PartyCategory.MEMBER::equals).isEmpty()) {
+                    throw new MotionRefused(Reason.RULE, "effect.coordinators", "members-only",
+                            "Subcommittee Regulation Art. 5(1)", coordinator + " is not a member on " + cmd.rollDate()
+                            + category.map(c -> " but an " + c.name().toLowerCase()).orElse(" (not a party then)"));
+                }
+            }
+        } else if (subcommittee.coordinators().isEmpty()) {
+            throw new MotionRefused(Reason.CONFLICT, "effect.subcommittee", "coordinator-appointed", null,
+                    "subcommittee " + number + " has no coordinator to renew");
+        }
+    }
+
     private static Optional<PartyCategory> categoryOn(VoterRoll roll, MemberId party) {
         if (roll.contains(party)) {
             return Optional.of(PartyCategory.MEMBER);
@@ -188,6 +246,9 @@ public class Motion {
             throw new MotionRefused(Reason.CONFLICT, "member", "one-vote", "Charter Art. 9(1)",
                     cmd.member() + " already voted on " + id);
         }
+        cmd.meetingDays().checkVote(procedure, cmd.castOn()).ifPresent(violation -> {
+            throw new MotionRefused("castOn", violation);
+        });
         apply(new VoteCast(id, cmd.member(), cmd.choice(), cmd.castOn()));
     }
 
@@ -200,6 +261,9 @@ public class Motion {
         if (closed) {
             throw new MotionRefused(Reason.CONFLICT, "motion", "motion-open", null, id + " is already closed");
         }
+        cmd.meetingDays().checkDecision(cmd.decidedOn(), lastVote).ifPresent(violation -> {
+            throw new MotionRefused("decidedOn", violation);
+        });
         Set<MemberId> present = new TreeSet<>(Comparator.comparing(MemberId::value));
         present.addAll(ballots.keySet());
         if (procedure == Procedure.SITTING) {
@@ -231,6 +295,9 @@ public class Motion {
     @EventSourcingHandler
     void on(VoteCast e) {
         ballots.put(e.member(), e.choice());
+        if (lastVote == null || e.castOn().isAfter(lastVote)) {
+            lastVote = e.castOn();
+        }
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package org.charterledger.command.voting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.charterledger.charter.MeetingDays;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.events.Body;
@@ -25,7 +27,7 @@ public final class MotionCommands {
     /**
      * Put a motion to a meeting. {@code roll} is the voter roll on {@code rollDate} (the meeting's first day);
      * {@code gaHeldThatYear} says whether a General Assembly meets in that year (Art. 9-2); {@code subcommittee}
-     * the facts of the subcommittee a coordinator's replacement concerns, else {@code null};
+     * the facts of the subcommittee the effect concerns, {@code null} when there is none or it does not exist;
      * {@code auditorCountries} the countries already holding an auditor's seat in the term this meeting elects for.
      */
     public record OpenMotion(@TargetAggregateIdentifier MotionId motion, MeetingId meeting, Body body,
@@ -34,13 +36,19 @@ public final class MotionCommands {
                              SubcommitteeFacts subcommittee, Set<CountryCode> auditorCountries) {
     }
 
-    /** A member on the roll votes (or returns its written ballot). */
+    /**
+     * A member on the roll votes (or returns its written ballot) on {@code castOn}, one of the meeting's days. The
+     * meeting's days are the ledger's own facts, not the request's: a retry is compared without them.
+     */
     public record CastVote(@TargetAggregateIdentifier MotionId motion, MemberId member, Choice choice,
-                           LocalDate castOn) {
+                           LocalDate castOn, @JsonIgnore MeetingDays meetingDays) {
     }
 
-    /** Close the motion and decide it; {@code attendance} is the meeting's, for a motion put at a sitting. */
+    /**
+     * Close the motion and decide it on {@code decidedOn}, one of the meeting's days; {@code attendance} is the
+     * meeting's, for a motion put at a sitting.
+     */
     public record CloseMotion(@TargetAggregateIdentifier MotionId motion, Set<MemberId> attendance,
-                              LocalDate decidedOn) {
+                              LocalDate decidedOn, MeetingDays meetingDays) {
     }
 }

@@ -6,13 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.charterledger.command.config.BusinessDates;
 import org.charterledger.command.config.Delegates;
 import org.charterledger.command.config.IdempotentCommands;
 import org.charterledger.command.config.IdempotentCommands.Receipt;
-import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.Receipts;
-import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.events.Choice;
 import org.charterledger.events.Effect;
 import org.charterledger.events.MeetingId;
@@ -29,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 @RestController
@@ -40,16 +36,11 @@ class MotionController {
     private final IdempotentCommands commands;
     private final Motions motions;
     private final Delegates delegates;
-    private final BusinessDates dates;
-    private final Clock clock;
 
-    MotionController(IdempotentCommands commands, Motions motions, Delegates delegates, BusinessDates dates,
-                     Clock clock) {
+    MotionController(IdempotentCommands commands, Motions motions, Delegates delegates) {
         this.commands = commands;
         this.motions = motions;
         this.delegates = delegates;
-        this.dates = dates;
-        this.clock = clock;
     }
 
     /**
@@ -80,24 +71,25 @@ class MotionController {
 
     @PostMapping("/{id}/votes")
     @Operation(summary = "Cast a member's vote (or record its returned written ballot)",
-            description = "A DELEGATE casts the vote of the member it is bound to; the SECRETARIAT records any member's.")
+            description = "A DELEGATE casts the vote of the member it is bound to; the SECRETARIAT records any member's."
+                    + " castOn falls on the meeting's days; not given, it is the meeting's last day.")
     ResponseEntity<Receipt> vote(@PathVariable MotionId id,
                                  @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                  @Valid @RequestBody VoteRequest request) {
         delegates.checkMayVoteFor(request.member());
-        LocalDate castOn = request.castOn() == null ? LocalDate.now(clock) : dates.notInTheFuture("castOn", request.castOn());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(),
-                new CastVote(id, request.member(), request.choice(), castOn))));
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+                motions.vote(id, request.member(), request.choice(), request.castOn())));
     }
 
     @PostMapping("/{id}/closure")
     @Operation(summary = "Close a motion and decide it",
-            description = "Records the outcome with the numbers it was derived from; a passed motion takes effect.")
+            description = "Records the outcome with the numbers it was derived from; a passed motion takes effect."
+                    + " decidedOn falls on the meeting's days, on or after the last vote; not given, it is the"
+                    + " meeting's last day.")
     ResponseEntity<Receipt> close(@PathVariable MotionId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                   @RequestBody(required = false) CloseRequest request) {
-        LocalDate decidedOn = request == null || request.decidedOn() == null ? LocalDate.now(clock)
-                : dates.notInTheFuture("decidedOn", request.decidedOn());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.close(id, decidedOn)));
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+                motions.close(id, request == null ? null : request.decidedOn())));
     }
 }

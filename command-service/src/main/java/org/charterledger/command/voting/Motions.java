@@ -1,8 +1,10 @@
 package org.charterledger.command.voting;
 
 import org.charterledger.charter.ChairTerms;
+import org.charterledger.charter.MeetingDays;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.config.BusinessDates;
 import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.UnknownRecord;
 import org.charterledger.command.meetings.MeetingIndex;
@@ -10,11 +12,14 @@ import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
 import org.charterledger.command.membership.PartyFactsLoader;
 import org.charterledger.command.offices.OfficeFactsLoader;
 import org.charterledger.command.subcommittees.SubcommitteeFactsLoader;
+import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.events.Choice;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.Effect;
 import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.MotionKind;
 import org.charterledger.events.Procedure;
@@ -25,7 +30,8 @@ import java.util.Set;
 
 /**
  * Gathers what a motion's commands need from outside the motion: its meeting, the voter roll on the meeting's
- * first day, whether a General Assembly meets that year, the meeting's attendance.
+ * first day, whether a General Assembly meets that year, the meeting's attendance and days (a vote's or a
+ * decision's date not given is the one {@link MeetingDays} gives).
  */
 @Component
 public class Motions {
@@ -34,9 +40,11 @@ public class Motions {
     private final PartyFactsLoader parties;
     private final SubcommitteeFactsLoader subcommittees;
     private final OfficeFactsLoader offices;
+    private final BusinessDates dates;
 
     Motions(MeetingIndex meetings, PartyFactsLoader parties, SubcommitteeFactsLoader subcommittees,
-            OfficeFactsLoader offices) {
+            OfficeFactsLoader offices, BusinessDates dates) {
+        this.dates = dates;
         this.meetings = meetings;
         this.parties = parties;
         this.subcommittees = subcommittees;
@@ -48,7 +56,14 @@ public class Motions {
                                 Procedure procedure, Effect effect) {
     }
 
-    /** A closure as the client asks for it, before the ledger adds the meeting's attendance. */
+    /** A vote as the client asks for it: {@code castOn} {@code null} when not given. */
+    public record VoteRequest(MotionId motion, MemberId member, Choice choice, LocalDate castOn) {
+    }
+
+    /**
+     * A closure as the client asks for it ({@code decidedOn} {@code null} when not given), before the ledger adds
+     * the meeting's attendance and days.
+     */
     public record ClosureRequest(MotionId motion, LocalDate decidedOn) {
     }
 
@@ -58,9 +73,25 @@ public class Motions {
                         request.procedure(), request.effect()));
     }
 
+    /** A vote dated on {@code castOn}, or when not given on the date {@link MeetingDays} gives, never ahead of today. */
+    public Submission vote(MotionId motion, MemberId member, Choice choice, LocalDate castOn) {
+        return new Submission(motion.value(), motion.value(), new VoteRequest(motion, member, choice, castOn),
+                castVote(motion, member, choice, castOn));
+    }
+
+    public CastVote castVote(MotionId motion, MemberId member, Choice choice, LocalDate castOn) {
+        MeetingDays days = daysOf(meetingOf(motion));
+        LocalDate on = dates.notInTheFuture("castOn", castOn == null ? days.byDefault() : castOn);
+        return new CastVote(motion, member, choice, on, days);
+    }
+
+    /** A closure on {@code decidedOn}, or when not given on the date {@link MeetingDays} gives, never ahead of today. */
     public Submission close(MotionId motion, LocalDate decidedOn) {
+        MeetingId meeting = meetingOf(motion);
+        MeetingDays days = daysOf(meeting);
+        LocalDate on = dates.notInTheFuture("decidedOn", decidedOn == null ? days.byDefault() : decidedOn);
         return new Submission(motion.value(), motion.value(), new ClosureRequest(motion, decidedOn),
-                closeCommand(motion, decidedOn));
+                new CloseMotion(motion, meetings.attendance(meeting), on, days));
     }
 
     private OpenMotion openCommand(MotionId motion, MeetingId meetingId, MotionKind kind, Integer item, String subject,
@@ -68,8 +99,11 @@ public class Motions {
         IndexedMeeting meeting = meetings.meeting(meetingId)
                 .orElseThrow(() -> new UnknownRecord("meeting", "meeting " + meetingId));
         VoterRoll roll = VoterRoll.at(parties.allParties(), parties.rates(), meeting.firstDay());
-        SubcommitteeFacts subcommittee = effect instanceof Effect.ReplaceCoordinator replace
-                ? subcommittees.facts(replace.subcommittee()).orElse(null) : null;
+        Integer number = effect instanceof Effect.ReplaceCoordinator e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.EstablishSubcommittee e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.AppointCoordinators e ? Integer.valueOf(e.subcommittee())
+                : effect instanceof Effect.RenewCoordinators e ? Integer.valueOf(e.subcommittee()) : null;
+        SubcommitteeFacts subcommittee = number == null ? null : subcommittees.facts(number).orElse(null);
         Set<CountryCode> auditorCountries = effect instanceof Effect.ElectAuditor
                 ? offices.auditorCountries(ChairTerms.electedOrdinal(meeting.ordinal())) : Set.of();
         return new OpenMotion(motion, meetingId, meeting.body(), meeting.closed(),
@@ -77,8 +111,12 @@ public class Motions {
                 effect, roll, subcommittee, auditorCountries);
     }
 
-    private CloseMotion closeCommand(MotionId motion, LocalDate decidedOn) {
-        MeetingId meeting = meetings.meetingOf(motion).orElseThrow(() -> new UnknownRecord("id", "motion " + motion));
-        return new CloseMotion(motion, meetings.attendance(meeting), decidedOn);
+    private MeetingId meetingOf(MotionId motion) {
+        return meetings.meetingOf(motion).orElseThrow(() -> new UnknownRecord("id", "motion " + motion));
+    }
+
+    private MeetingDays daysOf(MeetingId meeting) {
+        IndexedMeeting indexed = meetings.meeting(meeting).orElseThrow();
+        return new MeetingDays(indexed.firstDay(), indexed.lastDay());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,17 +46,19 @@ class OfficesOverHttpIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            an observer as coordinator | /api/subcommittees/8/coordinators | {"coordinators": ["JP-MIYAGI"], "start": "2022-01-01", "decidedBy": "EC 2021"} | 422 | coordinators
-            an associate as coordinator | /api/subcommittees/8/coordinators | {"coordinators": ["VN-HO-CHI-MINH-CITY"], "start": "2022-01-01", "decidedBy": "EC 2021"} | 422 | coordinators
-            no coordinator at all      | /api/subcommittees/8/coordinators | {"coordinators": [], "start": "2022-01-01", "decidedBy": "EC 2021"} | 400 | coordinators
-            a subcommittee twice       | /api/subcommittees                | {"number": 8, "name": "Tourism", "founded": "2008-01-01", "decidedBy": "EC"} | 409 | number
-            a subcommittee number 0    | /api/subcommittees                | {"number": 0, "name": "X", "founded": "2008-01-01", "decidedBy": "EC"} | 400 | number
+            an observer as coordinator | /api/motions | {"id": "EC2022-R1", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "APPOINT_COORDINATORS", "subcommittee": 8, "coordinators": ["JP-MIYAGI"]}} | 422 | effect.coordinators
+            an associate as coordinator | /api/motions | {"id": "EC2022-R2", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "APPOINT_COORDINATORS", "subcommittee": 8, "coordinators": ["VN-HO-CHI-MINH-CITY"]}} | 422 | effect.coordinators
+            no coordinator at all      | /api/motions | {"id": "EC2022-R3", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "APPOINT_COORDINATORS", "subcommittee": 8, "coordinators": []}} | 422 | effect.coordinators
+            a subcommittee twice       | /api/motions | {"id": "EC2022-R4", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "ESTABLISH_SUBCOMMITTEE", "subcommittee": 8, "name": "Tourism"}} | 409 | effect.subcommittee
+            a subcommittee number 0    | /api/motions | {"id": "EC2022-R5", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "ESTABLISH_SUBCOMMITTEE", "subcommittee": 0, "name": "X"}} | 422 | effect.subcommittee
+            a subcommittee by an Art. 8 motion | /api/motions | {"id": "EC2022-R7", "meeting": "EC2022", "item": 7, "subject": "x", "procedure": "WRITTEN_BALLOT", "effect": {"type": "ESTABLISH_SUBCOMMITTEE", "subcommittee": 21, "name": "X"}} | 422 | kind
             an activity ending early   | /api/subcommittees/2/activities   | {"firstDay": "2022-05-02", "lastDay": "2022-05-01"} | 422 | lastDay
             a Secretary-General while one is in office | /api/offices/secretary-general | {"name": "LEE", "proposedBy": "KR-ULSAN", "appointedBy": "KR-ULSAN", "from": "2022-01-03"} | 409 | name
             an acting chair with no reason | /api/offices/chair/acting     | {"deputy": "First Deputy", "from": "2022-01-03"} | 400 | reason
             an acting chair before the term | /api/offices/chair/acting    | {"deputy": "First Deputy", "from": "2021-08-01", "reason": "abroad"} | 422 | from
             """)
     void refusalsAppendNothing(String what, String path, String body, int status, String field) throws Exception {
+        anExecutiveCommitteeIn2022();
         long before = events();
 
         ResponseEntity<String> answer = post(path, body);
@@ -82,17 +85,103 @@ class OfficesOverHttpIT {
         assertThat(appointed.getStatusCode().value()).as(appointed.getBody()).isEqualTo(201);
     }
 
+    /**
+     * The Executive Committee renews Tourism's coordinators by a motion that passed; the term runs on from its end
+     * and cites the motion. A motion that failed changes nothing.
+     */
     @Test
-    void aCoordinatorsTermIsRenewedFromItsEnd() throws Exception {
-        ResponseEntity<String> renewed = post("/api/subcommittees/8/coordinators/renewal", "{\"decidedBy\": \"EC 2022\"}");
+    void aCoordinatorsTermIsRenewedFromItsEndByAMotionThatPassed() throws Exception {
+        anExecutiveCommitteeIn2022();
+        long appointments = events("CoordinatorAppointed");
+        long before = events();
+        for (String[] withoutMotion : new String[][]{
+                {"/api/subcommittees/8/coordinators/renewal", "{\"decidedBy\": \"EC 2022\"}"},
+                {"/api/subcommittees/8/coordinators", "{\"coordinators\": [\"KR-ULSAN\"], \"start\": \"2022-01-01\","
+                        + " \"decidedBy\": \"EC 2021\"}"},
+                {"/api/subcommittees", "{\"number\": 21, \"name\": \"X\", \"founded\": \"2022-01-01\", \"decidedBy\": \"EC\"}"}}) {
+            ResponseEntity<String> refused = post(withoutMotion[0], withoutMotion[1]);
+            assertThat(refused.getStatusCode().is4xxClientError()).as(withoutMotion[0] + " " + refused.getBody()).isTrue();
+        }
+        assertThat(events()).isEqualTo(before);
 
-        assertThat(renewed.getStatusCode().value()).as(renewed.getBody()).isEqualTo(201);
+        decide("EC2022-M8", "{\"type\": \"RENEW_COORDINATORS\", \"subcommittee\": 8}", false);
+        assertThat(events("CoordinatorAppointed")).isEqualTo(appointments);
+
+        decide("EC2022-M9", "{\"type\": \"RENEW_COORDINATORS\", \"subcommittee\": 8}", true);
         JsonNode event = json.readTree(jdbc.sql("""
                         SELECT payload FROM ledger.domain_event_entry WHERE aggregate_identifier = 'SC-8'
                         ORDER BY sequence_number DESC LIMIT 1""").query(byte[].class).single());
         assertThat(event.get("termStart").asText()).isEqualTo("2023-01-01");
         assertThat(event.get("termEnd").asText()).isEqualTo("2025-01-01");
         assertThat(event.get("renewal").asBoolean()).isTrue();
+        assertThat(event.get("decidedBy").asText()).isEqualTo("EC2022-M9");
+    }
+
+    /** A subcommittee set up, and its coordinator appointed, each by a motion that passed and cites it. */
+    @Test
+    void aSubcommitteeAndItsCoordinatorAreEachTheEffectOfAMotion() throws Exception {
+        anExecutiveCommitteeIn2022();
+
+        decide("EC2022-M10", "{\"type\": \"ESTABLISH_SUBCOMMITTEE\", \"subcommittee\": 21, \"name\": \"Digital"
+                + " Government\", \"field\": \"e-government\"}", true);
+        decide("EC2022-M11", "{\"type\": \"APPOINT_COORDINATORS\", \"subcommittee\": 21, \"coordinators\":"
+                + " [\"KR-GYEONGBUK\"]}", true);
+
+        List<JsonNode> sc21 = jdbc.sql("""
+                        SELECT payload FROM ledger.domain_event_entry WHERE aggregate_identifier = 'SC-21'
+                        ORDER BY sequence_number""").query(byte[].class).list().stream().map(this::read).toList();
+        assertThat(sc21).hasSize(2);
+        assertThat(sc21.get(0).get("founded").asText()).isEqualTo("2022-03-15");
+        assertThat(sc21.get(0).get("decidedBy").asText()).isEqualTo("EC2022-M10");
+        assertThat(sc21.get(1).get("coordinators").toString()).isEqualTo("[\"KR-GYEONGBUK\"]");
+        assertThat(sc21.get(1).get("termStart").asText()).isEqualTo("2022-03-15");
+        assertThat(sc21.get(1).get("decidedBy").asText()).isEqualTo("EC2022-M11");
+    }
+
+    /** A one-day Executive Committee on 2022-03-15 (no General Assembly that year), convened once. */
+    private void anExecutiveCommitteeIn2022() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "ec2022-convene");
+        ResponseEntity<String> convened = http.withBasicAuth("secretariat", "test-secretariat").postForEntity(
+                "/api/meetings", new HttpEntity<>("""
+                        {"id": "EC2022", "body": "EC", "ordinal": 1, "host": "KR-GYEONGBUK", "venue": "Pohang",
+                         "firstDay": "2022-03-15", "lastDay": "2022-03-15"}""", headers), String.class);
+        assertThat(convened.getStatusCode().value()).as(convened.getBody()).isEqualTo(201);
+    }
+
+    /**
+     * Opens a SUBCOMMITTEE motion with the effect at EC2022 by written ballot; the first 41 members of its roll
+     * return a ballot, all YES when it is to pass, else all NO; then closes it.
+     */
+    private void decide(String motion, String effect, boolean passes) throws Exception {
+        ResponseEntity<String> opened = post("/api/motions", """
+                {"id": "%s", "meeting": "EC2022", "kind": "SUBCOMMITTEE", "subject": "a decision on a subcommittee",
+                 "procedure": "WRITTEN_BALLOT", "effect": %s}""".formatted(motion, effect));
+        assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
+        JsonNode roll = read(jdbc.sql("""
+                        SELECT payload FROM ledger.domain_event_entry WHERE aggregate_identifier = ?
+                        AND sequence_number = 0""").param(motion).query(byte[].class).single()).get("roll");
+        for (int i = 0; i < 41; i++) {
+            ResponseEntity<String> vote = post("/api/motions/" + motion + "/votes", "{\"member\": \""
+                    + roll.get(i).get("member").asText() + "\", \"choice\": \"" + (passes ? "YES" : "NO") + "\"}");
+            assertThat(vote.getStatusCode().value()).as(vote.getBody()).isEqualTo(201);
+        }
+        ResponseEntity<String> closed = post("/api/motions/" + motion + "/closure", "{}");
+        assertThat(closed.getStatusCode().value()).as(closed.getBody()).isEqualTo(201);
+    }
+
+    private JsonNode read(byte[] payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long events(String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE payload_type = ?")
+                .param("org.charterledger.events." + type).query(Long.class).single();
     }
 
     private long events() {

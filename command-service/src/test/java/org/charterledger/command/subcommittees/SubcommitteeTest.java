@@ -33,9 +33,10 @@ class SubcommitteeTest {
     private static final MemberId ULSAN = new MemberId("KR-ULSAN");
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
     private static final SubcommitteeEstablished ESTABLISHED =
-            new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null);
+            new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null, null);
     private static final CoordinatorAppointed CO_COORDINATORS =
-            new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), START, LocalDate.of(2023, 1, 1), false, null);
+            new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), START, LocalDate.of(2023, 1, 1), false, null,
+                    null);
     private static final MotionId EC_MOTION = new MotionId("EC2023-M4");
 
     private FixtureConfiguration<Subcommittee> fixture;
@@ -53,6 +54,19 @@ class SubcommitteeTest {
         fixture.given(ESTABLISHED)
                 .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null))
                 .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aDecidedEstablishmentAndAppointmentCiteTheirMotion() {
+        MotionId establishing = new MotionId("EC2024-M2");
+        fixture.givenNoPriorActivity()
+                .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2024, 3, 1), establishing))
+                .expectEvents(new SubcommitteeEstablished(8, "Tourism", "Tourism", LocalDate.of(2024, 3, 1),
+                        establishing, null));
+        fixture.given(ESTABLISHED)
+                .when(new AppointCoordinator(TOURISM, List.of(HENAN), START, EC_MOTION, Map.of(HENAN, PartyCategory.MEMBER)))
+                .expectEvents(new CoordinatorAppointed(8, List.of(HENAN), START, LocalDate.of(2023, 1, 1), false,
+                        EC_MOTION, null));
     }
 
     @Test
@@ -83,11 +97,11 @@ class SubcommitteeTest {
     @Test
     void aRenewalStartsTheNextTermWhereTheCurrentEnds() {
         fixture.given(ESTABLISHED, CO_COORDINATORS)
-                .when(new RenewCoordinator(TOURISM, "EC 2022"))
+                .when(new RenewCoordinator(TOURISM, EC_MOTION))
                 .expectEvents(new CoordinatorAppointed(8, List.of(HENAN, NINGXIA), LocalDate.of(2023, 1, 1),
-                        LocalDate.of(2025, 1, 1), true, "EC 2022"));
+                        LocalDate.of(2025, 1, 1), true, EC_MOTION, null));
         fixture.given(ESTABLISHED)
-                .when(new RenewCoordinator(TOURISM, "EC 2022"))
+                .when(new RenewCoordinator(TOURISM, EC_MOTION))
                 .expectException(SubcommitteeRefused.class).expectNoEvents();
     }
 
@@ -134,7 +148,7 @@ class SubcommitteeTest {
                 .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 2, 1), "EC 2021"))
                 .expectException(SubcommitteeRefused.class).expectNoEvents();
         fixture.given(ESTABLISHED, CO_COORDINATORS, abolished)
-                .when(new RenewCoordinator(TOURISM, "x"))
+                .when(new RenewCoordinator(TOURISM, EC_MOTION))
                 .expectException(SubcommitteeRefused.class).expectNoEvents();
     }
 }

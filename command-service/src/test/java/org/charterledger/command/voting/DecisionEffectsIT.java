@@ -92,6 +92,55 @@ class DecisionEffectsIT {
                  "basis": "DECISION"}""", 400);
     }
 
+    /**
+     * A vote and a decision fall on the meeting's days (a decision not before the last vote); dates not given are
+     * the meeting's last day, not the day the request is sent. A refusal names the field and the rule, and
+     * appends nothing.
+     */
+    @Test
+    void votesAndDecisionsAreHeldToTheMeetingsDays() throws Exception {
+        String motion = meeting + "-D1";
+        post("/api/motions", """
+                {"id": "%s", "meeting": "%s", "item": 7, "subject": "Settle the accounts", "procedure": "SITTING"}"""
+                .formatted(motion, meeting), 201);
+        long events = count(null);
+
+        assertRefused(answer("/api/motions/" + motion + "/votes",
+                "{\"member\": \"KR-BUSAN\", \"choice\": \"YES\", \"castOn\": \"2000-01-01\"}"),
+                "castOn", "vote-within-meeting");
+        assertRefused(answer("/api/motions/" + motion + "/votes",
+                "{\"member\": \"KR-BUSAN\", \"choice\": \"YES\", \"castOn\": \"2021-09-02\"}"),
+                "castOn", "vote-within-meeting");
+        assertThat(count(null)).isEqualTo(events);
+
+        post("/api/motions/" + motion + "/votes", "{\"member\": \"KR-BUSAN\", \"choice\": \"YES\"}", 201);
+        post("/api/motions/" + motion + "/votes",
+                "{\"member\": \"KR-DAEGU\", \"choice\": \"YES\", \"castOn\": \"2021-09-01\"}", 201);
+        assertThat(payload(motion, "VoteCast").get("castOn").asText()).isEqualTo("2021-09-01");
+
+        events = count(null);
+        assertRefused(answer("/api/motions/" + motion + "/closure", "{\"decidedOn\": \"2021-08-31\"}"),
+                "decidedOn", "decision-within-meeting");
+        assertThat(count(null)).isEqualTo(events);
+
+        post("/api/motions/" + motion + "/closure", "", 201);
+        assertThat(payload(motion, "MotionDecided").get("decidedOn").asText()).isEqualTo("2021-09-01");
+    }
+
+    private void assertRefused(ResponseEntity<String> answer, String field, String rule) throws Exception {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
+        JsonNode problem = json.readTree(answer.getBody());
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+    }
+
+    private JsonNode payload(String aggregate, String type) throws Exception {
+        return json.readTree(jdbc.sql("""
+                        SELECT payload FROM ledger.domain_event_entry WHERE aggregate_identifier = ?
+                        AND payload_type = ? ORDER BY global_index LIMIT 1""")
+                .params(aggregate, "org.charterledger.events." + type).query(byte[].class).single());
+    }
+
     /** Opens a motion with the effect, has {@code yes} of the three members vote for it, closes it. */
     private void decide(String suffix, int item, String effect, int yes) {
         String motion = meeting + "-" + suffix;
@@ -106,17 +155,23 @@ class DecisionEffectsIT {
         post("/api/motions/" + motion + "/closure", "{\"decidedOn\": \"2021-09-01\"}", 201);
     }
 
+    /** Events of a type, or of every type when {@code type} is {@code null}. */
     private long count(String type) {
-        return jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE payload_type = ?")
-                .param(type).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE CAST(? AS VARCHAR(255)) IS NULL"
+                        + " OR payload_type = ?")
+                .params(type, type).query(Long.class).single();
     }
 
     private void post(String path, String body, int status) {
+        ResponseEntity<String> answer = answer(path, body);
+        assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isEqualTo(status);
+    }
+
+    private ResponseEntity<String> answer(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", UUID.randomUUID().toString());
-        ResponseEntity<String> answer = http.withBasicAuth("secretariat", "test-secretariat")
-                .postForEntity(path, new HttpEntity<>(body, headers), String.class);
-        assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isEqualTo(status);
+        return http.withBasicAuth("secretariat", "test-secretariat")
+                .postForEntity(path, new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);
     }
 }

@@ -176,10 +176,13 @@ class AuditController {
         Recorded recorded = recorded(id);
         Tally recomputed = recompute(recorded);
         MotionDecided decided = recorded.decided();
+        // The recorded tests are written again from the recorded numbers (a decision recorded before the ledger
+        // wrote a failed test with its true sign keeps its numbers and outcome), so consistency compares the
+        // numbers, the rule and the outcome, and the answer never repeats a false inequality.
+        Tally recordedTally = decided == null ? null : DecisionRule.restate(decided.tally());
         return new Derivation(id.value(), recorded.opened().rule(), recomputed.article(), recomputed,
-                decided == null ? null : decided.tally(), recomputed.outcome().name(),
-                decided == null ? null : decided.outcome().name(),
-                decided != null && recomputed.equals(decided.tally()) && recomputed.outcome() == decided.outcome());
+                recordedTally, recomputed.outcome().name(), decided == null ? null : decided.outcome().name(),
+                decided != null && recomputed.equals(recordedTally) && recomputed.outcome() == decided.outcome());
     }
 
     @GetMapping("/api/audit/motions/{id}/certificate")

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,7 +61,7 @@ public class Rebuilds {
         this.processing = processing;
         this.position = position;
         this.json = json;
-        this.clock = clock;
+        this.clock = clock.withZone(ZoneOffset.UTC); // the API writes every instant in UTC
         Gauge.builder("ledger.rebuild.remaining", this, Rebuilds::remaining)
                 .description("Events a running rebuild has still to replay (0 when none runs)")
                 .baseUnit("events")

@@ -38,11 +38,18 @@ class OfficeQueries {
 
     /**
      * A chair's term; {@code until} is the last day of the Assembly it hosted, once that has closed ({@code null}
-     * while in office); {@code electedBy} the motion that elected it ({@code null} on the opening balance).
+     * while in office); {@code electedBy} the motion that elected it ({@code null} on the opening balance);
+     * {@code inOffice}: in the history, whether the term is still running; in an answer on a date, whether it was
+     * running on that date.
      */
     record ChairTerm(int ordinal, String holder, String name, LocalDate from, LocalDate until, String electedBy,
                      String electingMeeting, String hostedMeeting, boolean inOffice, List<Acting> acting,
                      long fromPosition, Long untilPosition) {
+
+        ChairTerm inOfficeOnTheDateAsked() {
+            return new ChairTerm(ordinal, holder, name, from, until, electedBy, electingMeeting, hostedMeeting, true,
+                    acting, fromPosition, untilPosition);
+        }
     }
 
     record ChairOnADate(LocalDate asOf, ChairTerm chair, Acting actingChair) {
@@ -68,7 +75,9 @@ class OfficeQueries {
                         new MemberId(t.holder()), t.from(), t.until(),
                         t.electedBy() == null ? null : new MotionId(t.electedBy()))).toList(), date)
                 .orElseThrow(() -> new NotFound("asOf", "the ledger records no chair on " + date));
-        ChairTerm chair = terms.stream().filter(t -> t.ordinal() == term.ordinal()).findFirst().orElseThrow();
+        // inOffice answers for the date asked: the term found holds office on it, whenever it ended since.
+        ChairTerm chair = terms.stream().filter(t -> t.ordinal() == term.ordinal()).findFirst().orElseThrow()
+                .inOfficeOnTheDateAsked();
         Acting acting = chair.acting().stream()
                 .filter(a -> !date.isBefore(a.from()) && (a.until() == null || date.isBefore(a.until())))
                 .findFirst().orElse(null);

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.charterledger.events.CoordinatorAppointed;
 import org.charterledger.events.CoordinatorReplaced;
 import org.charterledger.events.MemberId;
+import org.charterledger.events.MotionId;
 import org.charterledger.events.SubcommitteeAbolished;
 import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
@@ -33,7 +34,8 @@ class SubcommitteeProjection {
         jdbc.sql("""
                         INSERT INTO projection.subcommittee (number, name, field, founded, decided_by, position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(e.number(), e.name(), e.field(), e.founded(), e.decidedBy(), LedgerPosition.of(message))
+                .params(e.number(), e.name(), e.field(), e.founded(), decision(e.decidedBy(), e.reference()),
+                        LedgerPosition.of(message))
                 .update();
     }
 
@@ -64,9 +66,14 @@ class SubcommitteeProjection {
                                 coordinating_since, renewal, decided_by, position)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                     .params(e.number(), coordinator.value(), e.termStart(), e.termEnd(), since, e.renewal(),
-                            e.decidedBy(), LedgerPosition.of(message))
+                            decision(e.decidedBy(), e.reference()), LedgerPosition.of(message))
                     .update();
         }
+    }
+
+    /** The motion that decided an act, or the words an earlier record gave for its decision. */
+    private static String decision(MotionId motion, String reference) {
+        return motion != null ? motion.value() : reference;
     }
 
     @EventHandler

@@ -101,7 +101,7 @@ class MotionQueries {
                 (String) row.get("subject"), procedure, read((String) row.get("effect"), JsonNode.class),
                 date(row.get("roll_date")), decided == null ? "OPEN" : "DECIDED",
                 count(id, (String) row.get("meeting_id"), rule, procedure, ballots), decided,
-                date(row.get("decided_on")), read((String) row.get("tally"), Tally.class), ballots,
+                date(row.get("decided_on")), restated((String) row.get("tally")), ballots,
                 ((Number) row.get("opened_position")).longValue(),
                 row.get("decided_position") == null ? null : ((Number) row.get("decided_position")).longValue());
     }
@@ -204,6 +204,11 @@ class MotionQueries {
 
     private static LocalDate date(Object value) {
         return value == null ? null : ((Date) value).toLocalDate();
+    }
+
+    /** A decision's arithmetic, its tests written from its numbers (see {@link DecisionRule#restate}). */
+    private Tally restated(String tally) {
+        return tally == null ? null : DecisionRule.restate(read(tally, Tally.class));
     }
 
     private <T> T read(String value, Class<T> type) {

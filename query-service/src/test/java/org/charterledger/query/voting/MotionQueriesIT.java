@@ -82,6 +82,41 @@ class MotionQueriesIT extends LedgerIT {
         assertThat(body(get("/api/meetings?body=GA")).get("meetings").findValuesAsText("id")).contains(meeting.value());
     }
 
+    /**
+     * A failed threshold recorded before the ledger wrote failed tests with their true sign: the view and the
+     * auditor's derivation write it from its numbers ("<", not the stored "≥"), and the derivation, comparing
+     * numbers and outcome, still finds the record consistent.
+     */
+    @Test
+    void aFailedThresholdRecordedWithAFalseSignIsShownWithTheTrueOne() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        MeetingId meeting = new MeetingId("GA14-" + suffix);
+        MotionId motion = new MotionId("GA14-" + suffix + "-M3");
+        List<MemberId> roll = List.of(new MemberId("KR-A" + suffix), new MemberId("KR-B" + suffix),
+                new MemberId("KR-C" + suffix));
+        append(meeting.value(), new MeetingConvened(meeting, Body.GA, 14, roll.get(0), "Ulsan", DAY, DAY));
+        append(motion.value(), new MotionOpened(motion, meeting, Body.GA, MotionKind.ARTICLE_8, 3, "CATEGORY_A",
+                "Amend Article 9", Procedure.WRITTEN_BALLOT, null, DAY,
+                roll.stream().map(m -> new RollEntry(m, List.of())).toList(), List.of()));
+        append(motion.value(), new VoteCast(motion, roll.get(0), Choice.YES, DAY));
+        append(motion.value(), new VoteCast(motion, roll.get(1), Choice.NO, DAY));
+        // as the ledger wrote it before: a failed threshold with the sign of the test it failed
+        Tally stored = new Tally("CATEGORY_A", "Charter Art. 9(2)", 3, 2, 1, 1, 0, 0, true, "2·2 = 4 > 3", false,
+                "3·1 = 3 ≥ 2·2 = 4");
+        long decided = append(motion.value(), new MotionDecided(motion, stored.outcome(), roll.subList(0, 2), stored,
+                DAY));
+
+        JsonNode view = body(get("/api/motions/" + motion + "?atLeast=" + decided));
+        JsonNode derivation = body(get("/api/audit/motions/" + motion + "/derivation"));
+
+        assertThat(view.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(view.get("derivation").get("thresholdTest").asText()).isEqualTo("3·1 = 3 < 2·2 = 4");
+        assertThat(view.get("derivation").get("thresholdMet").asBoolean()).isFalse();
+        assertThat(derivation.get("recorded").get("thresholdTest").asText()).isEqualTo("3·1 = 3 < 2·2 = 4");
+        assertThat(derivation.get("recomputed").get("thresholdTest").asText()).isEqualTo("3·1 = 3 < 2·2 = 4");
+        assertThat(derivation.get("consistent").asBoolean()).isTrue();
+    }
+
     @Test
     void unknownMotionsAndMeetingsAreNotFoundAndMalformedIdsAreRefused() throws Exception {
         assertProblem(get("/api/motions/GA99-M9"), 404, "not-found", "id");
