@@ -62,6 +62,10 @@ final class ServiceProcess implements AutoCloseable {
                 .until(() -> http.get("/actuator/health", null).status() == 200);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Ends the process at once, as a crash would: no shutdown hooks, no graceful stop. */
     void kill() {
         process.destroyForcibly();

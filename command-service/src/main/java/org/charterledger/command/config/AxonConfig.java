@@ -84,13 +84,13 @@ public class AxonConfig {
 
     /**
      * Aggregates stay in memory between commands, so that a command costs what its own events cost, not a replay of
-     * a stream that grows with the years. Axon drops an aggregate from the cache when its unit of work rolls back (a
-     * collision with another instance's append among them, so a stale copy is reloaded); {@link IdempotentCommands}
-     * empties it when the database transaction around the unit of work rolls back later.
+     * a stream that grows with the years. The cache holds only what has committed ({@link CommittedAggregates}); a
+     * copy gone stale because another instance appended meets the unique index, rolls back, is dropped by Axon and is
+     * read afresh on the retry.
      */
     @Bean(AGGREGATE_CACHE)
     Cache aggregateCache() {
-        return new WeakReferenceCache();
+        return new CommittedAggregates(new WeakReferenceCache());
     }
 
     /** Reads events stored at an older revision as their current one. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,7 +16,6 @@ import org.charterledger.command.Rejection;
 import org.charterledger.events.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -34,7 +32,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * The one way a command reaches the ledger. In a single database transaction it claims the client's idempotency
@@ -74,16 +71,13 @@ public class IdempotentCommands {
     private final MeterRegistry meters;
     private final Clock clock;
     private final LedgerNotifications notifications;
-    private final Cache aggregates;
     private final ObjectMapper canonicalJson = EventJson.mapper().copy()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     IdempotentCommands(CommandGateway gateway, TransactionTemplate transaction, JdbcClient jdbc,
-                       MeterRegistry meters, Clock clock, LedgerNotifications notifications,
-                       @Qualifier(AxonConfig.AGGREGATE_CACHE) Cache aggregates) {
+                       MeterRegistry meters, Clock clock, LedgerNotifications notifications) {
         this.notifications = notifications;
-        this.aggregates = aggregates;
         this.gateway = gateway;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -114,8 +108,8 @@ public class IdempotentCommands {
         RuntimeException lastCollision = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                Receipt receipt = inTransaction(() -> submitOnce(principal, idempotencyKey, submission, type,
-                        fingerprint));
+                Receipt receipt = transaction.execute(status ->
+                        submitOnce(principal, idempotencyKey, submission, type, fingerprint));
                 count(type, receipt.replayed() ? "replayed" : "accepted");
                 return receipt;
             } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException collision) {
@@ -132,19 +126,6 @@ public class IdempotentCommands {
         }
         count(type, "busy");
         throw new LedgerBusy(lastCollision);
-    }
-
-    /**
-     * Runs one attempt in a database transaction. If the transaction rolls back, the cached aggregates may hold
-     * events that were never stored (Axon's unit of work had committed inside it): the cache is emptied.
-     */
-    private Receipt inTransaction(Supplier<Receipt> attempt) {
-        try {
-            return transaction.execute(status -> attempt.get());
-        } catch (RuntimeException rolledBack) {
-            aggregates.removeAll();
-            throw rolledBack;
-        }
     }
 
     private Receipt submitOnce(String principal, String key, Submission submission, String type,

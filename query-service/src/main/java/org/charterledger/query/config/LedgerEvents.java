@@ -1,8 +1,10 @@
 package org.charterledger.query.config;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,11 +103,14 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private volatile Runnable onAvailable = () -> { };
         private TrackingToken last;
+        private TrackingToken previous;
+        private long previousPosition;
         private long seenWakes = -1;
         private volatile long lastRead = System.nanoTime();
 
         private Tail(TrackingToken start) {
             this.last = start;
+            this.previous = start;
         }
 
         private void available() {
@@ -156,8 +162,35 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         private void read() {
             lastRead = System.nanoTime();
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(last, false)) {
-                events.limit(READ_AHEAD).forEach(buffer::add);
+                events.limit(READ_AHEAD).forEach(event -> {
+                    buffer.add((TrackedEventMessage<?>) event.andMetaData(
+                            Map.of(LedgerPosition.METADATA_KEY, positionOf(event))));
+                    previous = event.trackingToken();
+                });
             }
+        }
+
+        /**
+         * The event's own position, read from how it moved the token: to its own index, or, for an event that
+         * committed late, by filling the gap at its index (the token's index then stays where it was).
+         */
+        private long positionOf(TrackedEventMessage<?> event) {
+            if (event.trackingToken().equals(previous)) {
+                return previousPosition; // one stored event upcast into several
+            }
+            GapAwareTrackingToken next = gapAware(event.trackingToken());
+            GapAwareTrackingToken before = gapAware(previous);
+            long position = next.getIndex();
+            if (before != null && next.getIndex() <= before.getIndex()) {
+                position = before.getGaps().stream().filter(gap -> !next.getGaps().contains(gap)).findFirst()
+                        .orElse(position);
+            }
+            previousPosition = position;
+            return position;
+        }
+
+        private static GapAwareTrackingToken gapAware(TrackingToken token) {
+            return token == null ? null : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null);
         }
 
         @Override

@@ -64,9 +64,17 @@ public class LedgerPosition {
         this.rebuilding = running;
     }
 
-    /** The ledger position (global index) of an event a view is handling. */
+    /** The metadata key under which {@link LedgerEvents} hands each event its own position. */
+    static final String METADATA_KEY = "ledgerPosition";
+
+    /**
+     * The ledger position (global index) of an event a view is handling. It is not the position of the event's
+     * token: an event that commits late fills a gap below the token's index, and the token's position stays where it
+     * was, so a view would record the same event at another position live than in a replay.
+     */
     public static long of(TrackedEventMessage<?> event) {
-        return event.trackingToken().position().orElseThrow();
+        Object position = event.getMetaData().get(METADATA_KEY);
+        return position instanceof Number number ? number.longValue() : event.trackingToken().position().orElseThrow();
     }
 
     /** The highest position that every view has reached; 0 before any event was processed. */
