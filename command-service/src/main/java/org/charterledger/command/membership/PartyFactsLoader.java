@@ -15,9 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The recorded facts of every party and the dues schedule, read from their event streams and folded exactly as
@@ -47,6 +50,18 @@ public class PartyFactsLoader {
             parties.put(new MemberId(id), facts);
         }
         return parties;
+    }
+
+    /** Those of {@code parties} the ledger records as parties, whatever their category and on any date. */
+    public Set<MemberId> recorded(Collection<MemberId> parties) {
+        if (parties.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("""
+                        SELECT DISTINCT aggregate_identifier FROM ledger.domain_event_entry
+                        WHERE type = 'Member' AND aggregate_identifier IN (:ids)""")
+                .param("ids", parties.stream().map(MemberId::value).distinct().toList())
+                .query(String.class).list().stream().map(MemberId::new).collect(Collectors.toSet());
     }
 
     /** The category of each of {@code parties} on {@code date}; a party that was none then is absent. */

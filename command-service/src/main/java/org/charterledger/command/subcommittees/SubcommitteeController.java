@@ -20,6 +20,7 @@ import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoord
 import org.charterledger.command.subcommittees.SubcommitteeCommands.EstablishSubcommittee;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.RecordSubcommitteeActivity;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.RenewCoordinator;
+import org.charterledger.events.LedgerBounds;
 import org.charterledger.events.MemberId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,14 +57,14 @@ class SubcommitteeController {
     record AbolishRequest(@NotNull LocalDate on, @NotBlank @Size(max = 200) String decidedBy) {
     }
 
-    record AppointRequest(@NotEmpty List<@NotNull MemberId> coordinators, @NotNull LocalDate start,
+    record AppointRequest(@NotEmpty @Size(max = LedgerBounds.MAX_PARTIES) List<@NotNull MemberId> coordinators, @NotNull LocalDate start,
                           @NotBlank @Size(max = 200) String decidedBy) {
     }
 
     record RenewRequest(@NotBlank @Size(max = 200) String decidedBy) {
     }
 
-    record ActivityRequest(Integer ordinal, @NotNull LocalDate firstDay, LocalDate lastDay, MemberId host,
+    record ActivityRequest(@Min(1) @Max(9999) Integer ordinal, @NotNull LocalDate firstDay, LocalDate lastDay, MemberId host,
                            @Size(max = 200) String form) {
     }
 
