@@ -59,7 +59,6 @@ public final class RequestJson {
         bounded.addDeserializer(LocalDate.class, new BoundedDate());
         bounded.addDeserializer(BigDecimal.class, new BoundedAmount());
         bounded.addDeserializer(FiscalYear.class, new BoundedYear());
-        bounded.addDeserializer(MemberId.class, new IsoLedMemberId());
         mapper.registerModule(bounded);
         return mapper;
     }
@@ -157,35 +156,5 @@ public final class RequestJson {
             }
             return LedgerBounds.year(new FiscalYear(p.getIntValue()));
         }
-    }
-
-    /**
-     * A party's id from a JSON string, led by a country code that exists: a well-formed id such as {@code XX-FOO}
-     * names no party and never could.
-     */
-    static final class IsoLedMemberId extends StdScalarDeserializer<MemberId> {
-
-        IsoLedMemberId() {
-            super(MemberId.class);
-        }
-
-        @Override
-        public MemberId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (MemberId) ctxt.handleUnexpectedToken(MemberId.class, p);
-            }
-            return isoLed(new MemberId(LedgerBounds.text(p.getText())));
-        }
-    }
-
-    /** The id, if its prefix is an ISO 3166-1 country code. */
-    public static MemberId isoLed(MemberId id) {
-        try {
-            id.countryPrefix();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be led by an ISO 3166-1 country code, such as KR-ULSAN ("
-                    + id.value().substring(0, 2) + " is none)");
-        }
-        return id;
     }
 }

@@ -69,8 +69,9 @@ class MotionController {
     }
 
     /**
-     * An effect names every part of what it does, and its text fits the views that will hold it (the name of a
-     * party admitted by the motion: {@code register_party.name}, 200 characters).
+     * An effect names every part of what it does, its parties by ids led by a country code, and its text fits the
+     * views that will hold it (the name of a party admitted by the motion: {@code register_party.name}, 200
+     * characters).
      */
     private static void checkEffect(Effect effect) {
         for (RecordComponent component : effect.getClass().getRecordComponents()) {
@@ -83,6 +84,10 @@ class MotionController {
             }
             if (value == null || value instanceof String text && text.isBlank()) {
                 throw new InvalidInput(field, "NotBlank", field + " is required");
+            }
+            if (value instanceof MemberId party && !party.ledByCountryCode()) {
+                throw new InvalidInput(field, "iso-country-prefix", field + " must start with an ISO 3166-1 country"
+                        + " code, such as KR-ULSAN");
             }
             if (value instanceof String text && text.length() > 200) {
                 throw new InvalidInput(field, "Size", field + " must be at most 200 characters long");
