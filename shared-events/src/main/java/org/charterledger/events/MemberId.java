@@ -23,6 +23,20 @@ public record MemberId(@JsonValue String value) {
         }
     }
 
+    /**
+     * Whether the slug starts with a country code that exists: a well-formed id such as {@code XX-FOO} names no
+     * party and never could. Not required of every id, so that an id once recorded stays readable whatever the
+     * list of codes becomes; required of an id a request introduces.
+     */
+    public boolean ledByCountryCode() {
+        try {
+            countryPrefix();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The two-letter country code the slug starts with. */
     public CountryCode countryPrefix() {
         return new CountryCode(value.substring(0, 2));

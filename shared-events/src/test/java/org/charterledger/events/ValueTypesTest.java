@@ -31,6 +31,12 @@ class ValueTypesTest {
         assertThat(new MemberId("VN-HO-CHI-MINH-CITY").countryPrefix()).isEqualTo(CountryCode.of("VN"));
     }
 
+    @Test
+    void knowsWhetherItIsLedByACountryCodeThatExists() {
+        assertThat(new MemberId("KR-ULSAN").ledByCountryCode()).isTrue();
+        assertThat(new MemberId("XX-NOWHERE").ledByCountryCode()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"KR", "MN", "VN", "KP"})
     void acceptsIsoCountryCodes(String code) {

@@ -71,14 +71,16 @@ public class IdempotentCommands {
     private final MeterRegistry meters;
     private final Clock clock;
     private final LedgerNotifications notifications;
+    private final StreamOwners streams;
     private final ObjectMapper canonicalJson = EventJson.mapper().copy()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     IdempotentCommands(CommandGateway gateway, TransactionTemplate transaction, JdbcClient jdbc,
-                       MeterRegistry meters, Clock clock, LedgerNotifications notifications) {
+                       MeterRegistry meters, Clock clock, LedgerNotifications notifications, StreamOwners streams) {
         this.notifications = notifications;
         this.gateway = gateway;
+        this.streams = streams;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.meters = meters;
@@ -153,6 +155,7 @@ public class IdempotentCommands {
                 .param("resource", submission.resourceId()).param("now", OffsetDateTime.now(clock))
                 .update();
 
+        streams.check(submission.aggregateId(), submission.command());
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
                 .andMetaData(MetaData.with(AxonConfig.PRINCIPAL, principal).and(AxonConfig.REQUEST_ID, key)));
 

@@ -1,6 +1,12 @@
 package org.charterledger.command.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.charterledger.events.LedgerBounds;
+import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -23,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -31,6 +38,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +50,7 @@ import java.util.stream.Collectors;
 public class Problems extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "urn:charter-ledger:problem:";
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler(Rejection.class)
@@ -79,6 +89,11 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        LedgerBounds.OutOfBounds bound = outOfBounds(e);
+        if (bound != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "the parameter '" + e.getName() + "' " + expectation(e.getRequiredType(), e.getMostSpecificCause()),
                 e.getName(), "format"));
@@ -117,16 +132,45 @@ public class Problems extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            LedgerBounds.OutOfBounds bound = outOfBounds(mapping);
+            if (bound != null) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                        field + " " + bound.getMessage(), field, bound.rule()));
+            }
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                        field + " is not a field of this request", field, "known-fields"));
+            }
             Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             Throwable cause = mapping instanceof ValueInstantiationException ? mapping.getCause() : mapping;
+            if (cause instanceof JsonMappingException && cause.getCause() instanceof IllegalArgumentException invalid) {
+                cause = invalid;
+            }
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                     field + " " + expectation(target, cause), field, "format"));
+        }
+        if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.find()) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                        "the field " + duplicate.group(1) + " appears more than once", duplicate.group(1),
+                        "no-duplicate-fields"));
+            }
         }
         String detail = e.getCause() instanceof JsonProcessingException
                 ? "the body is not well-formed JSON: " + ((JsonProcessingException) e.getCause()).getOriginalMessage()
                 : "the request needs a JSON body";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, null,
                 "json"));
+    }
+
+    private static LedgerBounds.OutOfBounds outOfBounds(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LedgerBounds.OutOfBounds bound) {
+                return bound;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -163,6 +207,9 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (target == Currency.class) {
             return "must be an ISO 4217 currency code, such as KRW or USD";
         }
+        if (target == String.class) {
+            return "must be text in a JSON string";
+        }
         if (target == BigDecimal.class) {
             return "must be a decimal number, such as \"1000.00\"";
         }
@@ -170,6 +217,15 @@ public class Problems extends ResponseEntityExceptionHandler {
             return cause.getMessage();
         }
         return target != null ? "must be a " + target.getSimpleName() : "is not in the expected format";
+    }
+
+    /** Writes a problem where no controller advice reaches: filters, the error page, the firewall. */
+    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+                      String detail, String field, String rule) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(status, type, detail, field, rule));
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {

@@ -3,6 +3,7 @@ package org.charterledger.command.meetings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,10 +12,13 @@ import org.charterledger.command.config.IdempotentCommands;
 import org.charterledger.command.config.IdempotentCommands.Receipt;
 import org.charterledger.command.config.IdempotentCommands.Submission;
 import org.charterledger.command.config.Receipts;
+import org.charterledger.command.config.UnknownRecord;
+import org.charterledger.command.membership.PartyFactsLoader;
 import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
 import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
 import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
 import org.charterledger.events.Body;
+import org.charterledger.events.LedgerBounds;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberId;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 @RestController
 @RequestMapping("/api/meetings")
@@ -35,23 +40,38 @@ import java.util.List;
 class MeetingController {
 
     private final IdempotentCommands commands;
+    private final PartyFactsLoader parties;
 
-    MeetingController(IdempotentCommands commands) {
+    MeetingController(IdempotentCommands commands, PartyFactsLoader parties) {
         this.commands = commands;
+        this.parties = parties;
     }
 
-    record ConveneRequest(@NotNull MeetingId id, @NotNull Body body, @NotNull Integer ordinal, @NotNull MemberId host,
-                          @NotBlank @Size(max = 200) String venue, @NotNull LocalDate firstDay,
+    record ConveneRequest(@NotNull MeetingId id, @NotNull Body body, @NotNull @Max(9999) Integer ordinal,
+                          @NotNull MemberId host, @NotBlank @Size(max = 200) String venue, @NotNull LocalDate firstDay,
                           @NotNull LocalDate lastDay) {
     }
 
-    record AttendanceRequest(@NotEmpty List<@NotNull MemberId> present) {
+    /** The governments present: parties the ledger records, each named at most once per request. */
+    record AttendanceRequest(@NotEmpty @Size(max = LedgerBounds.MAX_PARTIES) List<@NotNull MemberId> present) {
+    }
+
+    /** Every id names a party the ledger records: an unknown id would be junk in the permanent record. */
+    private void checkKnown(String field, List<MemberId> ids) {
+        Set<MemberId> known = parties.recorded(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.contains(ids.get(i))) {
+                throw new UnknownRecord(ids.size() == 1 && field.equals("host") ? field : field + "[" + i + "]",
+                        "party " + ids.get(i));
+            }
+        }
     }
 
     @PostMapping
     @Operation(summary = "Convene a meeting of the General Assembly or the Executive Committee")
     ResponseEntity<Receipt> convene(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody ConveneRequest request) {
+        checkKnown("host", List.of(request.host()));
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
                 new ConveneMeeting(request.id(), request.body(), request.ordinal(), request.host(),
                         request.venue().strip(), request.firstDay(), request.lastDay()))));
@@ -63,6 +83,7 @@ class MeetingController {
     ResponseEntity<Receipt> attendance(@PathVariable MeetingId id,
                                        @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                        @Valid @RequestBody AttendanceRequest request) {
+        checkKnown("present", request.present());
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
                 Submission.of(id.value(), new RecordAttendance(id, request.present()))));
     }

@@ -72,6 +72,10 @@ class MembershipController {
             throw new InvalidInput("basis", "opening-balance-only", "an admission by decision is recorded by closing"
                     + " the motion that decided it (POST /api/motions/{id}/closure), not here");
         }
+        if (!request.id().ledByCountryCode()) {
+            throw new InvalidInput("id", "iso-country-prefix", "id must start with an ISO 3166-1 country code, such"
+                    + " as KR-ULSAN");
+        }
         Receipt receipt = commands.submit(idempotencyKey, Submission.of(request.id().value(), request.toCommand(dates)));
         return Receipts.respond(HttpStatus.CREATED, receipt);
     }

@@ -21,11 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The recorded facts of every party ({@link PartyFacts}) and the dues schedule: what a voter roll is computed from.
@@ -56,6 +59,16 @@ public class PartyFactsLoader implements SmartInitializingSingleton {
                     parties.put(new MemberId(rs.getString(1)), read(rs.getString(2)));
                 });
         return parties;
+    }
+
+    /** Those of {@code parties} the ledger records as parties, whatever their category and on any date. */
+    public Set<MemberId> recorded(Collection<MemberId> parties) {
+        if (parties.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("SELECT party_id FROM ledger.party_facts WHERE party_id IN (:ids)")
+                .param("ids", parties.stream().map(MemberId::value).distinct().toList())
+                .query(String.class).list().stream().map(MemberId::new).collect(Collectors.toSet());
     }
 
     /** The category of each of {@code parties} on {@code date}; a party that was none then is absent. */

@@ -3,6 +3,8 @@ package org.charterledger.command.subcommittees;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,7 +48,7 @@ class SubcommitteeController {
     record AbolishRequest(@NotNull LocalDate on, @NotBlank @Size(max = 200) String decidedBy) {
     }
 
-    record ActivityRequest(Integer ordinal, @NotNull LocalDate firstDay, LocalDate lastDay, MemberId host,
+    record ActivityRequest(@Min(1) @Max(9999) Integer ordinal, @NotNull LocalDate firstDay, LocalDate lastDay, MemberId host,
                            @Size(max = 200) String form) {
     }
 

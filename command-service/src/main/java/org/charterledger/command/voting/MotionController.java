@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Size;
 import org.charterledger.command.config.Delegates;
 import org.charterledger.command.config.IdempotentCommands;
 import org.charterledger.command.config.IdempotentCommands.Receipt;
+import org.charterledger.command.config.InvalidInput;
 import org.charterledger.command.config.Receipts;
 import org.charterledger.events.Choice;
 import org.charterledger.events.Effect;
+import org.charterledger.events.LedgerBounds;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
@@ -26,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.List;
 
 @RestController
 @RequestMapping("/api/motions")
@@ -57,6 +61,45 @@ class MotionController {
     record CloseRequest(LocalDate decidedOn) {
     }
 
+    /**
+     * An effect names every part of what it does, its parties by ids led by a country code, and its text fits the
+     * views that will hold it (the name of a party admitted by the motion: {@code register_party.name}, 200
+     * characters).
+     */
+    private static void checkEffect(Effect effect) {
+        for (RecordComponent component : effect.getClass().getRecordComponents()) {
+            String field = "effect." + component.getName();
+            Object value;
+            try {
+                value = component.getAccessor().invoke(effect);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field, e);
+            }
+            if (value == null || value instanceof String text && text.isBlank()) {
+                throw new InvalidInput(field, "NotBlank", field + " is required");
+            }
+            if (value instanceof MemberId party && !party.ledByCountryCode()) {
+                throw new InvalidInput(field, "iso-country-prefix", field + " must start with an ISO 3166-1 country"
+                        + " code, such as KR-ULSAN");
+            }
+            if (value instanceof String text && text.length() > 200) {
+                throw new InvalidInput(field, "Size", field + " must be at most 200 characters long");
+            }
+            if (value instanceof List<?> list) {
+                if (list.isEmpty() || list.size() > LedgerBounds.MAX_PARTIES) {
+                    throw new InvalidInput(field, "Size", field + " must name 1 to " + LedgerBounds.MAX_PARTIES
+                            + " parties");
+                }
+                for (Object item : list) {
+                    if (!(item instanceof MemberId party) || !party.ledByCountryCode()) {
+                        throw new InvalidInput(field, "iso-country-prefix", field + " must name parties by ids"
+                                + " that start with an ISO 3166-1 country code, such as KR-ULSAN");
+                    }
+                }
+            }
+        }
+    }
+
     @PostMapping
     @Operation(summary = "Open a motion at a meeting, freezing its voter roll",
             description = "The roll is every member with a vote on the meeting's first day by the dues rule; the"
@@ -64,6 +107,9 @@ class MotionController {
     ResponseEntity<Receipt> open(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                  @Valid @RequestBody OpenRequest request) {
         MotionKind kind = request.kind() == null ? MotionKind.ARTICLE_8 : request.kind();
+        if (request.effect() != null) {
+            checkEffect(request.effect());
+        }
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.open(
                 new Motions.MotionRequest(request.id(), request.meeting(), kind, request.item(),
                         request.subject().strip(), request.procedure(), request.effect()))));

@@ -1,11 +1,15 @@
 package org.charterledger.query.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.charterledger.events.LedgerBounds;
 import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -62,6 +67,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LedgerBounds.OutOfBounds bound) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                        "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
+            }
+        }
         Class<?> target = e.getRequiredType();
         Throwable cause = e.getMostSpecificCause();
         String rule;
@@ -95,6 +106,15 @@ public class Problems extends ResponseEntityExceptionHandler {
                     : known.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Writes a problem where no controller advice reaches: filters, the error page, the firewall. */
+    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+                      String detail, String field, String rule) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(status, type, detail, field, rule));
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
