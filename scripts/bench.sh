@@ -71,15 +71,12 @@ for jar in "${jars[@]}"; do
   [ -f "$jar" ] || { echo "$jar is missing: run without --skip-build" >&2; exit 1; }
 done
 
-# A role of the benchmark's own, so that its password never changes under a test run's feet.
+# A database and a role of this run's own, so that it never disturbs a test run on the same cluster.
 database="charter_ledger_bench_$(date +%Y%m%d%H%M%S)_$$"
-role=charter_ledger_bench
+role=$database
 password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 as_postgres psql -p "$port" -v ON_ERROR_STOP=1 -q <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role LOGIN; END IF;
-END \$\$;
-ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
+CREATE ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE $database OWNER $role;
 SQL
 
@@ -94,13 +91,14 @@ cleanup() {
   for db in $database $(as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${database}\_%'" 2>/dev/null); do
     as_postgres psql -p "$port" -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   done
+  as_postgres psql -p "$port" -q -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 echo "Benchmark database $database on localhost:$port; logs in $out/logs"
 
 log="$out/bench-$(date +%Y%m%d-%H%M%S).txt"
 BENCH_DB_PASSWORD="$password" BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-  java -jar bench/target/bench-0.1.0-SNAPSHOT.jar run \
+  java -Dslf4j.internal.verbosity=ERROR -jar bench/target/bench-0.1.0-SNAPSHOT.jar run \
     --db-url="jdbc:postgresql://localhost:$port/$database" --db-user="$role" \
     --command-jar="${jars[0]}" --query-jar="${jars[1]}" --out="$out" "${arguments[@]}" 2>&1 | tee "$log"
 echo "This run's output: $log"

@@ -487,7 +487,7 @@ final class Figures {
         int clients = options.readConnections();
         Pg side = db.sibling("pgbench");
         side.create();
-        side.pgbench(1, 1, options.logDir(), "init", "-i", "-s", "10", "-q");
+        side.pgbenchInit(10, options.logDir());
         int fit = Math.min(clients, db.freeConnections(10));
         Pg.Pgbench anchor = side.pgbench(fit, options.anchorSeconds(), options.logDir(), "select-only", "-S", "-n");
         if (fit < clients) {

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * A closed loop of {@code connections} clients, each sending its next request as soon as the last one answered,
- * for a warm-up and then a measured window. Latencies and rates are taken over the window only; the status counts
- * cover every request sent, so that they can be compared with what the ledger stored.
+ * for a warm-up and then a measured window. The rate counts the answers that came in the window; the latencies
+ * are those of every answer after the warm-up, including the requests under way when the window closed; the
+ * status counts cover every request sent, so that they can be compared with what the ledger stored.
  */
 final class Load {
 
@@ -133,8 +134,9 @@ final class Load {
                     case 5 -> serverErrors++;
                     default -> failed++;
                 }
-                if (sent >= windowStart) {
-                    // every request sent in the window counts for the latencies, however late it answered
+                if (answered >= windowStart) {
+                    // every answer after the warm-up counts for the latencies, however late it came (a client
+                    // finishes the request it has under way when the window closes); a failure counts as its wait
                     long micros = Math.max(1, (answered - sent) / 1000);
                     latencies.recordValue(micros);
                     if (micros > 10_000_000) {

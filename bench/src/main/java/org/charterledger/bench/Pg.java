@@ -117,6 +117,12 @@ final class Pg {
     record Pgbench(int clients, double tps, double latencyMs, String command) {
     }
 
+    /** Fills this database with pgbench's tables at {@code scale} (100,000 accounts a unit). */
+    void pgbenchInit(int scale, Path logDir) {
+        run(List.of("pgbench", "-h", host, "-p", port, "-U", user, "-i", "-q", "-s", Integer.toString(scale), name),
+                logDir.resolve("pgbench-init.log"));
+    }
+
     /** Runs pgbench against this database and reads its rate. */
     Pgbench pgbench(int clients, int seconds, Path logDir, String label, String... arguments) {
         List<String> command = new ArrayList<>(List.of("pgbench", "-h", host, "-p", port, "-U", user,

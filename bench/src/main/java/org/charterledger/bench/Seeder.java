@@ -94,7 +94,9 @@ import java.util.UUID;
  * each member pays the year's dues (most in one payment, some in two instalments, some late, in the next year), a
  * few payments are reversed and paid again, an Executive Committee meets in spring and, every other year, a General
  * Assembly in autumn (which elects the next host, who becomes chair at its close); nearly every member on a roll
- * votes. The size asked for is reached by the number of motions put to each meeting.
+ * votes. The size asked for is reached by the number of motions put to each meeting, spread evenly over the
+ * meetings; the ledger comes out within a few per cent of it (the history stops early only where a year would
+ * overshoot it by a tenth).
  */
 final class Seeder {
 
@@ -142,6 +144,9 @@ final class Seeder {
     private final Map<String, String> columns = new LinkedHashMap<>();
     private Instant recordedAt;
     private int meetings, motions, payments, reversals;
+    private double motionsPerMeeting = 1;
+    private int motionMeetings;
+    private LocalDate lastDay;
 
     Seeder(Pg db, String association, long target, long seed) {
         if (!association.equals("near") && !association.equals("synthetic")) {
@@ -192,7 +197,7 @@ final class Seeder {
                     s.execute("ANALYZE " + table);
                 }
             }
-            return new Result(association, before, globalIndex, from, yesterday, parties.size(), meetings, motions,
+            return new Result(association, before, globalIndex, from, lastDay == null ? from : lastDay, parties.size(), meetings, motions,
                     payments, reversals, (System.nanoTime() - began) / 1e9);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("seeding failed", e);
@@ -362,13 +367,13 @@ final class Seeder {
         double fixedPerYear = members * 1.15 + 8;
         double perMotion = members * 0.93 + 2;
         double left = target - globalIndex - years * fixedPerYear;
-        int perMeeting = (int) Math.max(1, Math.ceil(left / (Math.max(1, withMotions) * perMotion)));
-        for (int year = start.getYear(); year <= yesterday.getYear() && globalIndex < target; year++) {
-            year(year, perMeeting);
+        motionsPerMeeting = Math.max(1, left / perMotion / Math.max(1, withMotions));
+        for (int year = start.getYear(); year <= yesterday.getYear() && globalIndex < target * 1.1; year++) {
+            year(year);
         }
     }
 
-    private void year(int year, int motionsPerMeeting) throws SQLException, IOException {
+    private void year(int year) throws SQLException, IOException {
         List<Act> acts = new ArrayList<>();
         FiscalYear fiscalYear = FiscalYear.of(year);
         for (MemberId member : List.copyOf(parties.keySet())) {
@@ -389,12 +394,12 @@ final class Seeder {
         boolean assemblyYear = year - lastAssemblyYear >= 2;
         LocalDate executive = LocalDate.of(year, 4, 20);
         acts.add(new Act(executive, 0, () -> meeting(Body.EC, "EC" + year, 0, executive,
-                assemblyYear ? 0 : motionsPerMeeting)));
+                assemblyYear ? 0 : nextMotionCount())));
         if (assemblyYear) {
             LocalDate assembly = LocalDate.of(year, 9, 20);
             int ordinal = chairOrdinal;
             acts.add(new Act(assembly, 0, () -> meeting(Body.GA, "GA" + ordinal, ordinal, assembly,
-                    motionsPerMeeting + 1)));
+                    nextMotionCount() + 1)));
             lastAssemblyYear = year;
         }
         for (int i = 0; i < 3 && !subcommittees.isEmpty(); i++) {
@@ -406,8 +411,16 @@ final class Seeder {
         for (Act act : acts) {
             if (!act.on().isBefore(start) && !act.on().isAfter(yesterday)) {
                 act.step().run();
+                lastDay = act.on();
             }
         }
+    }
+
+    /** The motions of the next meeting that takes motions: the size asked for, spread evenly over the meetings. */
+    private int nextMotionCount() {
+        int count = (int) (Math.floor((motionMeetings + 1) * motionsPerMeeting) - Math.floor(motionMeetings * motionsPerMeeting));
+        motionMeetings++;
+        return Math.max(1, count);
     }
 
     /** A dues payment, reversed now and then (a returned transfer) and then paid again. */
