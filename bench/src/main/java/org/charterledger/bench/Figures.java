@@ -550,15 +550,28 @@ final class Figures {
         data.put("eventsPerSecond", perSecond);
         data.put("serverEventsPerSecond", state.path("eventsPerSecond").asDouble());
         data.put("checksumsEqual", equal);
+        data.put("checksumsBefore", JSON.convertValue(state.path("checksumsBefore"), Map.class));
+        data.put("checksumsAfter", JSON.convertValue(state.path("checksumsAfter"), Map.class));
         data.put("rawReadEventsPerSecond", raw);
         report.add("rebuild", "rebuild of every view from " + String.format("%,d", total) + " events",
                 completed ? Report.rate(perSecond) + " events/s (" + Report.ms(seconds * 1000) + " from the request"
-                        + " to COMPLETED), checksums " + (equal ? "equal" : "DIFFER")
+                        + " to COMPLETED), checksums " + (equal ? "equal" : "DIFFER: " + differing(state))
                         : "not done after " + Report.ms(seconds * 1000) + ": " + state.path("replayed").asLong()
                         + " of " + total + " replayed",
                 "ordered raw read (COPY … ORDER BY global_index): " + Report.rate(raw) + " events/s",
                 perSecond / raw, "≥ 50,000 events/s and ≥ 30 %",
                 completed && equal && perSecond >= 50_000 && perSecond / raw >= 0.30, data);
+    }
+
+    /** The projections whose checksum after a rebuild is not the one before. */
+    private static String differing(JsonNode rebuild) {
+        List<String> names = new ArrayList<>();
+        rebuild.path("checksumsBefore").fieldNames().forEachRemaining(name -> {
+            if (!rebuild.path("checksumsBefore").path(name).equals(rebuild.path("checksumsAfter").path(name))) {
+                names.add(name);
+            }
+        });
+        return String.join(", ", names);
     }
 
     /** Where the benchmark's motions are, for a look by hand after a run with --keep. */

@@ -51,6 +51,11 @@ final class Report {
 
     String table() {
         StringBuilder out = new StringBuilder();
+        out.append("Run of ").append(run.get("startedAt")).append(" on commit ").append(run.get("commit")).append(": ")
+                .append(run.get("cores")).append(" cores (").append(run.get("cpu")).append("), ")
+                .append(run.get("memory")).append(", ").append(run.get("postgresql").toString().replaceAll(" on .*", ""))
+                .append("; load average at the start ").append(run.get("loadAverageAtStart").toString()
+                        .replaceAll("^(\\S+ \\S+ \\S+).*", "$1")).append(".\n\n");
         out.append("| figure | measured | raw PostgreSQL, same run | ratio | target | |\n");
         out.append("|---|---|---|---|---|---|\n");
         String section = null;
