@@ -1,12 +1,17 @@
 package org.charterledger.endtoend;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A PostgreSQL database of its own for one test class, created beside the throw-away database the test script
@@ -52,8 +57,22 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        execute(ADMIN_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    /**
+     * Drops the database. An autovacuum worker busy in it cannot be terminated by a role that is not a superuser, so
+     * the drop is tried again for a while; a database still left is dropped with the run by the test script.
+     */
+    @Override
+    public void close() {
+        try {
+            await("drop of " + name).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        execute(ADMIN_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        return true;
+                    });
+        } catch (ConditionTimeoutException stillInUse) {
+            // left for the test script
+        }
     }
 
     private static void execute(String url, String sql) throws SQLException {

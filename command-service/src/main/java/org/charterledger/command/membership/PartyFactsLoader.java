@@ -3,6 +3,7 @@ package org.charterledger.command.membership;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.charter.DuesRates;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import java.util.stream.Collectors;
  * A party's facts are folded from its events exactly as the {@code Member} aggregate folds them, and kept in
  * {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so that opening a
  * motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
- * the table existed is folded into it once, at start.
+ * the table existed, or whose events were written by other means, is folded into it at start.
  */
 @Component
 @ProcessingGroup(PartyFactsLoader.GROUP)
@@ -92,53 +94,72 @@ public class PartyFactsLoader implements SmartInitializingSingleton {
     }
 
     @EventHandler
-    void on(MemberAdmitted e) {
-        record(e.member(), facts -> facts.with(e));
+    void on(MemberAdmitted e, DomainEventMessage<MemberAdmitted> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
     }
 
     @EventHandler
-    void on(MemberWithdrew e) {
-        record(e.member(), facts -> facts.with(e));
+    void on(MemberWithdrew e, DomainEventMessage<MemberWithdrew> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
     }
 
     @EventHandler
-    void on(MemberExpelled e) {
-        record(e.member(), facts -> facts.with(e));
+    void on(MemberExpelled e, DomainEventMessage<MemberExpelled> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
     }
 
     @EventHandler
-    void on(DuesPaid e) {
-        record(e.member(), facts -> facts.with(e));
+    void on(DuesPaid e, DomainEventMessage<DuesPaid> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
     }
 
     @EventHandler
-    void on(DuesPaymentReversed e) {
-        record(e.member(), facts -> facts.with(e));
+    void on(DuesPaymentReversed e, DomainEventMessage<DuesPaymentReversed> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
     }
 
-    /** Folds any party recorded before the table existed (once; a no-op on a ledger that has it). */
+    /**
+     * Folds, at start, every party whose stored facts lag behind its stream: a ledger recorded before the table
+     * existed, or events written by other means (a restore, a bulk load). A no-op on a ledger kept by this handler.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        for (String party : jdbc.sql("""
-                        SELECT aggregate_identifier FROM ledger.domain_event_entry
-                        WHERE type = 'Member' AND sequence_number = 0
-                          AND aggregate_identifier NOT IN (SELECT party_id FROM ledger.party_facts)""")
-                .query(String.class).list()) {
-            jdbc.sql("INSERT INTO ledger.party_facts (party_id, facts) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(party, write(folded(party))).update();
-        }
+        Map<String, Long> folded = new HashMap<>();
+        jdbc.sql("SELECT party_id, last_sequence FROM ledger.party_facts")
+                .query(rs -> {
+                    folded.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<String, Long> recorded = new HashMap<>();
+        jdbc.sql("""
+                        SELECT aggregate_identifier, MAX(sequence_number) FROM ledger.domain_event_entry
+                        WHERE type = 'Member' GROUP BY aggregate_identifier""")
+                .query(rs -> {
+                    recorded.put(rs.getString(1), rs.getLong(2));
+                });
+        recorded.forEach((party, last) -> {
+            Long stored = folded.get(party);
+            if (stored == null || stored < last) {
+                store(party, last, foldedBefore(party, Long.MAX_VALUE), stored != null);
+            }
+        });
     }
 
-    private void record(MemberId party, UnaryOperator<PartyFacts> change) {
+    private void record(MemberId party, long sequence, UnaryOperator<PartyFacts> change) {
         Optional<PartyFacts> stored = stored(party.value());
-        if (stored.isPresent()) {
-            jdbc.sql("UPDATE ledger.party_facts SET facts = ? WHERE party_id = ?")
-                    .params(write(change.apply(stored.get())), party.value()).update();
+        // a party's first event starts from nothing; a party not folded yet (written by other means since the
+        // start) is folded from its stream up to this event
+        PartyFacts before = stored.orElseGet(() -> sequence == 0 ? PartyFacts.none()
+                : foldedBefore(party.value(), sequence));
+        store(party.value(), sequence, change.apply(before), stored.isPresent());
+    }
+
+    private void store(String party, long sequence, PartyFacts facts, boolean exists) {
+        if (exists) {
+            jdbc.sql("UPDATE ledger.party_facts SET facts = ?, last_sequence = ? WHERE party_id = ?")
+                    .params(write(facts), sequence, party).update();
         } else {
-            // the party's first event, or a party recorded before the table existed: its whole stream, this event
-            // included (the event store reads the events staged in this transaction too)
-            jdbc.sql("INSERT INTO ledger.party_facts (party_id, facts) VALUES (?, ?)")
-                    .params(party.value(), write(folded(party.value()))).update();
+            jdbc.sql("INSERT INTO ledger.party_facts (party_id, facts, last_sequence) VALUES (?, ?, ?)")
+                    .params(party, write(facts), sequence).update();
         }
     }
 
@@ -147,10 +168,12 @@ public class PartyFactsLoader implements SmartInitializingSingleton {
                 .query(String.class).optional().map(this::read);
     }
 
-    private PartyFacts folded(String party) {
+    /** The party's facts folded from its stored events with a sequence number below {@code sequence}. */
+    private PartyFacts foldedBefore(String party, long sequence) {
         PartyFacts facts = PartyFacts.none();
-        for (Object event : payloads(party)) {
-            facts = fold(facts, event);
+        for (DomainEventMessage<?> event : events.readEvents(party).asStream()
+                .filter(event -> event.getSequenceNumber() < sequence).toList()) {
+            facts = fold(facts, event.getPayload());
         }
         return facts;
     }

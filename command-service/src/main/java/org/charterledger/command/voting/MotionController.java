@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 @RestController
 @RequestMapping("/api/motions")
@@ -61,6 +62,9 @@ class MotionController {
     record CloseRequest(LocalDate decidedOn) {
     }
 
+    /** Parts of an effect that may be left out: a new subcommittee's field of work. */
+    private static final Set<String> OPTIONAL_PARTS = Set.of("effect.field");
+
     /**
      * An effect names every part of what it does, its parties by ids led by a country code, and its text fits the
      * views that will hold it (the name of a party admitted by the motion: {@code register_party.name}, 200
@@ -75,7 +79,7 @@ class MotionController {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + field, e);
             }
-            if (value == null || value instanceof String text && text.isBlank()) {
+            if (value == null && !OPTIONAL_PARTS.contains(field) || value instanceof String text && text.isBlank()) {
                 throw new InvalidInput(field, "NotBlank", field + " is required");
             }
             if (value instanceof MemberId party && !party.ledByCountryCode()) {
@@ -86,8 +90,8 @@ class MotionController {
                 throw new InvalidInput(field, "Size", field + " must be at most 200 characters long");
             }
             if (value instanceof List<?> list) {
-                if (list.isEmpty() || list.size() > LedgerBounds.MAX_PARTIES) {
-                    throw new InvalidInput(field, "Size", field + " must name 1 to " + LedgerBounds.MAX_PARTIES
+                if (list.size() > LedgerBounds.MAX_PARTIES) {
+                    throw new InvalidInput(field, "Size", field + " must name at most " + LedgerBounds.MAX_PARTIES
                             + " parties");
                 }
                 for (Object item : list) {

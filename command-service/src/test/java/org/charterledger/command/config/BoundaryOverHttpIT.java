@@ -79,7 +79,7 @@ class BoundaryOverHttpIT {
             an admission in year -999999999 | /api/members | {"id": "KR-EARLY", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "-999999999-01-01", "basis": "OPENING_BALANCE"} | 400 | admittedOn | date-range
             an admission in year 0     | /api/members | {"id": "KR-ZERO", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "0000-01-01", "basis": "OPENING_BALANCE"} | 400 | admittedOn | date-range
             a meeting ending in 9999   | /api/meetings | {"id": "EC2021-LONG", "body": "EC", "ordinal": 1, "host": "KR-ULSAN", "venue": "Ulsan", "firstDay": "2021-09-01", "lastDay": "9999-12-31"} | 400 | lastDay | date-range
-            a coordinator term from +999999999-12-31 | /api/subcommittees/1/coordinators | {"coordinators": ["KR-ULSAN"], "start": "+999999999-12-31", "decidedBy": "EC"} | 400 | start | date-range
+            a subcommittee activity on +999999999-12-31 | /api/subcommittees/1/activities | {"firstDay": "+999999999-12-31"} | 400 | firstDay | date-range
             a vote cast in 9999        | /api/motions/GA13-M2/votes | {"member": "KR-ULSAN", "choice": "YES", "castOn": "9999-01-01"} | 400 | castOn | date-range
             a category by position     | /api/members | {"id": "KR-ORDINAL", "country": "KR", "name": "x", "category": 0, "admittedOn": "2021-01-01", "basis": "OPENING_BALANCE"} | 400 | category | format
             a category by position as text | /api/members | {"id": "KR-ORDINAL2", "country": "KR", "name": "x", "category": "0", "admittedOn": "2021-01-01", "basis": "OPENING_BALANCE"} | 400 | category | format
