@@ -56,7 +56,6 @@ final class FreshDatabase implements AutoCloseable {
         execute(url, sql);
     }
 
-    @Override
     /**
      * Drops the database. An autovacuum worker busy in it cannot be terminated by a role that is not a superuser, so
      * the drop is tried again for a while; a database still left is dropped with the run by the test script.
