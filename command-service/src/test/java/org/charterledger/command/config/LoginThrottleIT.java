@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.security.login-throttle.window=1m"})
 @ActiveProfiles({"postgres", "test"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// a context no other test class shares: closed after this class, so that its pool's connections are freed
+@DirtiesContext
 class LoginThrottleIT {
 
     @Autowired

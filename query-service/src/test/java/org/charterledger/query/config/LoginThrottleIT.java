@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.security.login-throttle.failures-per-address=20",
         "ledger.security.login-throttle.window=1m"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// a context no other test class shares: closed after this class, so that its pool's connections are freed
+@DirtiesContext
 class LoginThrottleIT extends LedgerIT {
 
     @Test
