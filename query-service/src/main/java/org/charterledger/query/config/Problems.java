@@ -3,6 +3,7 @@ package org.charterledger.query.config;
 import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -92,7 +93,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     /** The database is away (a restart, an outage): a bounded wait, then 503 to retry, and readiness DOWN meanwhile. */
     private ResponseEntity<Object> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", e.toString());
+        log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
