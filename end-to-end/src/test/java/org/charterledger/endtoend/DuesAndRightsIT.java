@@ -30,7 +30,7 @@ class DuesAndRightsIT {
     @BeforeAll
     static void start() throws SQLException {
         database = new FreshDatabase();
-        commands = ServiceProcess.start("commandService", database.environment());
+        commands = ServiceProcess.start("commandService", database.commandEnvironment());
     }
 
     @AfterAll
@@ -50,7 +50,7 @@ class DuesAndRightsIT {
         long position = pay(2016, "{\"amount\": \"1180000\", \"currency\": \"KRW\"}", "2016-03-01").get("position").asLong();
 
         Map<String, String> answers = new LinkedHashMap<>();
-        try (ServiceProcess queries = ServiceProcess.start("queryService", database.environment())) {
+        try (ServiceProcess queries = ServiceProcess.start("queryService", database.queryEnvironment())) {
             JsonNode april = query(queries, "/api/members/RU-TYVA/dues?asOf=2018-04-30&atLeast=" + position);
             assertThat(april.get("yearsInArrears").toString()).isEqualTo("[2017]");
             assertThat(april.get("standing").get("mayVote").asBoolean()).isTrue();
@@ -83,7 +83,7 @@ class DuesAndRightsIT {
         // Rebuild: the views and their tokens go; the events stay.
         database.execute("DROP SCHEMA projection CASCADE");
         long head = database.count("SELECT MAX(global_index) FROM ledger.domain_event_entry");
-        try (ServiceProcess rebuilt = ServiceProcess.start("queryService", database.environment())) {
+        try (ServiceProcess rebuilt = ServiceProcess.start("queryService", database.queryEnvironment())) {
             query(rebuilt, "/api/rights?atLeast=" + head);
             for (String question : questions()) {
                 assertThat(rebuilt.http.get(question, READER).raw().body()).as(question).isEqualTo(answers.get(question));

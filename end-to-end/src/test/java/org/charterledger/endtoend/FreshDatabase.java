@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,29 +16,65 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A PostgreSQL database of its own for one test class, created beside the throw-away database the test script
- * provides (LEDGER_TEST_DB_*), and the environment that points both services at it.
+ * provides (LEDGER_TEST_DB_*), and the environments that point each service at it as its own role: the test role
+ * owns the database and migrates the ledger; the command service appends as its role, the query service reads the
+ * ledger and owns the views' schema as its role.
  */
 final class FreshDatabase implements AutoCloseable {
 
     private static final String ADMIN_URL = System.getenv("LEDGER_TEST_DB_URL");
     private static final String USER = System.getenv("LEDGER_TEST_DB_USER");
     private static final String PASSWORD = System.getenv("LEDGER_TEST_DB_PASSWORD");
+    static final String COMMAND_USER = System.getenv("LEDGER_TEST_DB_COMMAND_USER");
+    static final String COMMAND_PASSWORD = System.getenv("LEDGER_TEST_DB_COMMAND_PASSWORD");
+    static final String QUERY_USER = System.getenv("LEDGER_TEST_DB_QUERY_USER");
+    static final String QUERY_PASSWORD = System.getenv("LEDGER_TEST_DB_QUERY_PASSWORD");
 
     private final String name = ADMIN_URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + "_e2e_"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final String url = ADMIN_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    final String url = ADMIN_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
 
     FreshDatabase() throws SQLException {
         execute(ADMIN_URL, "CREATE DATABASE " + name);
+        // The query service creates the views' schema, and owns it, on its first start.
+        execute(ADMIN_URL, "GRANT CREATE ON DATABASE " + name + " TO " + QUERY_USER);
     }
 
-    /** The production profile on this database, with the users the tests log in as. */
-    Map<String, String> environment() {
+    /** The production profile for the command service on this database, with the users the tests log in as. */
+    Map<String, String> commandEnvironment() {
+        return commandEnvironment(url);
+    }
+
+    /** The same, reaching the database at {@code databaseUrl} (through a proxy, say). */
+    Map<String, String> commandEnvironment(String databaseUrl) {
+        Map<String, String> environment = new HashMap<>(users());
+        environment.putAll(Map.of(
+                "LEDGER_DB_URL", databaseUrl,
+                "LEDGER_DB_USER", COMMAND_USER,
+                "LEDGER_DB_PASSWORD", COMMAND_PASSWORD,
+                "LEDGER_DB_OWNER", USER,
+                "LEDGER_DB_OWNER_PASSWORD", PASSWORD,
+                "LEDGER_DB_READER", QUERY_USER));
+        return environment;
+    }
+
+    /** The production profile for the query service on this database. */
+    Map<String, String> queryEnvironment() {
+        return queryEnvironment(url);
+    }
+
+    Map<String, String> queryEnvironment(String databaseUrl) {
+        Map<String, String> environment = new HashMap<>(users());
+        environment.putAll(Map.of(
+                "LEDGER_DB_URL", databaseUrl,
+                "LEDGER_DB_USER", QUERY_USER,
+                "LEDGER_DB_PASSWORD", QUERY_PASSWORD));
+        return environment;
+    }
+
+    private static Map<String, String> users() {
         return Map.of(
                 "SPRING_PROFILES_ACTIVE", "postgres",
-                "LEDGER_DB_URL", url,
-                "LEDGER_DB_USER", USER,
-                "LEDGER_DB_PASSWORD", PASSWORD,
                 "LEDGER_SECRETARIAT_PASSWORD", "e2e-secretariat",
                 "LEDGER_READER_PASSWORD", "e2e-reader",
                 "LEDGER_AUDITOR_PASSWORD", "e2e-auditor");

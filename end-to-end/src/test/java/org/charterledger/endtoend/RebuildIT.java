@@ -29,7 +29,7 @@ class RebuildIT {
     @BeforeAll
     static void start() throws Exception {
         database = new FreshDatabase();
-        commands = ServiceProcess.start("commandService", database.environment(),
+        commands = ServiceProcess.start("commandService", database.commandEnvironment(),
                 "--ledger.import.reference-data=classpath:reference/near-2021.yaml");
     }
 
@@ -57,7 +57,7 @@ class RebuildIT {
         long head = database.count("SELECT MAX(global_index) FROM ledger.domain_event_entry");
 
         String location;
-        try (ServiceProcess queries = ServiceProcess.start("queryService", database.environment())) {
+        try (ServiceProcess queries = ServiceProcess.start("queryService", database.queryEnvironment())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> queries.http.get("/api/members?atLeast=" + head, AUDITOR)
                     .status() == 200);
             Http.Answer started = queries.http.post("/api/audit/rebuilds", AUDITOR, null, "");
@@ -66,7 +66,7 @@ class RebuildIT {
             queries.kill();
         }
 
-        try (ServiceProcess restarted = ServiceProcess.start("queryService", database.environment())) {
+        try (ServiceProcess restarted = ServiceProcess.start("queryService", database.queryEnvironment())) {
             JsonNode rebuild = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> restarted.http.get(location, AUDITOR).json(),
                             r -> r.get("status").asText().equals("COMPLETED"));

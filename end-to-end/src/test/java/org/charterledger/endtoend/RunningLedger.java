@@ -20,8 +20,8 @@ final class RunningLedger implements AutoCloseable {
         FreshDatabase database = new FreshDatabase();
         ServiceProcess commands = null;
         try {
-            commands = ServiceProcess.start("commandService", database.environment(), commandArguments);
-            ServiceProcess queries = ServiceProcess.start("queryService", database.environment());
+            commands = ServiceProcess.start("commandService", database.commandEnvironment(), commandArguments);
+            ServiceProcess queries = ServiceProcess.start("queryService", database.queryEnvironment());
             return new RunningLedger(database, commands, queries);
         } catch (RuntimeException failedToStart) {
             if (commands != null) {

@@ -33,11 +33,11 @@ class SeveralInstancesIT {
     @Test
     void noEventIsLostOrDoubledAndTheViewsFollowOnEveryInstance() throws Exception {
         try (FreshDatabase database = new FreshDatabase();
-             ServiceProcess first = ServiceProcess.start("commandService", database.environment(),
+             ServiceProcess first = ServiceProcess.start("commandService", database.commandEnvironment(),
                      "--ledger.import.reference-data=classpath:reference/near-2021.yaml");
-             ServiceProcess second = ServiceProcess.start("commandService", database.environment());
-             ServiceProcess left = ServiceProcess.start("queryService", database.environment());
-             ServiceProcess right = ServiceProcess.start("queryService", database.environment())) {
+             ServiceProcess second = ServiceProcess.start("commandService", database.commandEnvironment());
+             ServiceProcess left = ServiceProcess.start("queryService", database.queryEnvironment());
+             ServiceProcess right = ServiceProcess.start("queryService", database.queryEnvironment())) {
             long before = database.count("SELECT COUNT(*) FROM ledger.domain_event_entry");
 
             Map<String, JsonNode> receipts = new ConcurrentHashMap<>();

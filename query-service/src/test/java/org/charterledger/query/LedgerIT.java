@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +47,20 @@ public abstract class LedgerIT {
     /** The event table belongs to the command service; these tests create it with its own migrations. */
     @BeforeAll
     static void migrateTheLedgerSchema() {
+        migrateLedger(System.getenv("LEDGER_TEST_DB_URL"));
+    }
+
+    /**
+     * The command service's migrations, as it runs them on PostgreSQL: the test role owns the ledger and, as in a
+     * single-role set-up, is also the role that appends and the role that reads.
+     */
+    private static void migrateLedger(String url) {
+        String role = System.getenv("LEDGER_TEST_DB_USER");
         Flyway.configure()
-                .dataSource(System.getenv("LEDGER_TEST_DB_URL"), System.getenv("LEDGER_TEST_DB_USER"),
-                        System.getenv("LEDGER_TEST_DB_PASSWORD"))
-                .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
+                .dataSource(url, role, System.getenv("LEDGER_TEST_DB_PASSWORD"))
+                .schemas("ledger").defaultSchema("ledger")
+                .locations("classpath:db/ledger", "classpath:db/ledger-postgresql")
+                .placeholders(Map.of("writer", role, "reader", role))
                 .load().migrate();
     }
 
@@ -67,10 +78,7 @@ public abstract class LedgerIT {
             throw new IllegalStateException("cannot create a test database beside " + admin, e);
         }
         String url = admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
-        Flyway.configure()
-                .dataSource(url, System.getenv("LEDGER_TEST_DB_USER"), System.getenv("LEDGER_TEST_DB_PASSWORD"))
-                .schemas("ledger").defaultSchema("ledger").locations("classpath:db/ledger")
-                .load().migrate();
+        migrateLedger(url);
         return url;
     }
 

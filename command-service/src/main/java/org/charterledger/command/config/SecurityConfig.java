@@ -10,13 +10,16 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.util.StringUtils;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,8 +31,9 @@ public class SecurityConfig {
     static final String DELEGATE = "DELEGATE";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle) throws Exception {
         return http
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -54,19 +58,30 @@ public class SecurityConfig {
         return new InMemoryPasswords();
     }
 
+    /** User names are matched exactly: {@code Secretariat} is not {@code secretariat}. */
     @Bean
     UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        Map<String, UserDetails> users = new HashMap<>();
         for (LedgerUsers.User user : configured.users()) {
             if (!StringUtils.hasText(user.name()) || !StringUtils.hasText(user.password())) {
                 throw new IllegalStateException("every ledger user needs a name and a password (set it in the environment)");
             }
-            users.createUser(User.withUsername(user.name())
+            UserDetails details = User.withUsername(user.name())
                     .password(encoder.encode(user.password()))
                     .roles(user.roles().toArray(String[]::new))
-                    .build());
+                    .build();
+            if (users.putIfAbsent(user.name(), details) != null) {
+                throw new IllegalStateException("the ledger user " + user.name() + " is configured twice");
+            }
         }
-        return users;
+        return name -> {
+            UserDetails user = users.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("no such user");
+            }
+            // a copy: Spring Security erases the password of the one it authenticates
+            return User.withUserDetails(user).build();
+        };
     }
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,

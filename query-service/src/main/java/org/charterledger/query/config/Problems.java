@@ -6,6 +6,7 @@ import org.charterledger.events.LedgerBounds;
 import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "urn:charter-ledger:problem:";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    /** Seconds a client should wait before retrying while the database is away: about a restart's length. */
+    private static final String DATABASE_RETRY_AFTER = "5";
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Object> notFound(NotFound e) {
@@ -91,9 +94,21 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the ledger failed to answer this query", null, null));
+    }
+
+    /** The database is away (a restart, an outage): a bounded wait, then 503 to retry, and readiness DOWN meanwhile. */
+    private ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "the ledger's database is unavailable; retry shortly", null, null));
     }
 
     /** Problems Spring MVC raises itself (unknown path, wrong method) get a ledger type too. */

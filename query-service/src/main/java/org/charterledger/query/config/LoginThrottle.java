@@ -1,0 +1,111 @@
+package org.charterledger.query.config;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Failed logins, counted per user and per client address over a sliding window: once either has failed its limit
+ * within the window, every attempt with that user name or from that address is refused (429 with Retry-After,
+ * {@link LoginThrottleFilter}), whatever the password, until its oldest failure leaves the window. Guessing a
+ * password then takes years instead of hours. A correct password clears the user's count, not the address's.
+ * Only configured users are counted per user (a name that is no user can never log in; the address limit covers
+ * it), so what is kept stays bounded.
+ */
+@Component
+public class LoginThrottle {
+
+    /** Addresses kept at most; past that, an address not yet counted is not counted (its user's limit still holds). */
+    private static final int MAX_ADDRESSES = 10_000;
+
+    private final int failuresPerUser;
+    private final int failuresPerAddress;
+    private final long windowNanos;
+    private final Set<String> users;
+    private final Map<String, Deque<Long>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> byAddress = new ConcurrentHashMap<>();
+
+    LoginThrottle(LedgerUsers configured,
+                  @Value("${ledger.security.login-throttle.failures-per-user:5}") int failuresPerUser,
+                  @Value("${ledger.security.login-throttle.failures-per-address:20}") int failuresPerAddress,
+                  @Value("${ledger.security.login-throttle.window:1m}") Duration window) {
+        this.users = configured.users().stream().map(LedgerUsers.User::name).collect(Collectors.toUnmodifiableSet());
+        this.failuresPerUser = failuresPerUser;
+        this.failuresPerAddress = failuresPerAddress;
+        this.windowNanos = window.toNanos();
+    }
+
+    /** How long a login as {@code user} from {@code address} must wait, if it is refused now. */
+    Optional<Duration> refusal(String user, String address) {
+        long now = System.nanoTime();
+        long wait = Math.max(
+                user == null ? 0 : waitNanos(byUser.get(user), failuresPerUser, now),
+                waitNanos(byAddress.get(address), failuresPerAddress, now));
+        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        long now = System.nanoTime();
+        String user = event.getAuthentication().getName();
+        if (users.contains(user)) {
+            record(byUser.computeIfAbsent(user, u -> new ArrayDeque<>()), now);
+        }
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+            String address = details.getRemoteAddress();
+            if (byAddress.size() >= MAX_ADDRESSES) {
+                byAddress.values().removeIf(failures -> waitNanos(failures, 1, now) == 0);
+            }
+            Deque<Long> failures = byAddress.size() < MAX_ADDRESSES
+                    ? byAddress.computeIfAbsent(address, a -> new ArrayDeque<>()) : byAddress.get(address);
+            if (failures != null) {
+                record(failures, now);
+            }
+        }
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        byUser.remove(event.getAuthentication().getName());
+    }
+
+    private void record(Deque<Long> failures, long now) {
+        synchronized (failures) {
+            expire(failures, now);
+            failures.addLast(now);
+        }
+    }
+
+    /** Nanoseconds until fewer than {@code limit} failures remain in the window; 0 when there are fewer already. */
+    private long waitNanos(Deque<Long> failures, int limit, long now) {
+        if (failures == null) {
+            return 0;
+        }
+        synchronized (failures) {
+            expire(failures, now);
+            if (failures.size() < limit) {
+                return 0;
+            }
+            long freedAt = failures.stream().skip(failures.size() - limit).findFirst().orElseThrow() + windowNanos;
+            return Math.max(1, freedAt - now);
+        }
+    }
+
+    private void expire(Deque<Long> failures, long now) {
+        while (!failures.isEmpty() && now - failures.peekFirst() >= windowNanos) {
+            failures.removeFirst();
+        }
+    }
+}
