@@ -106,6 +106,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         private TrackingToken previous;
         private long previousPosition;
         private long seenWakes = -1;
+        private boolean behind = true;
         private volatile long lastRead = System.nanoTime();
 
         private Tail(TrackingToken start) {
@@ -140,7 +141,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
                     return true;
                 }
                 long wakesNow = wakes();
-                if (wakesNow != seenWakes || idleFor() >= pollNanos) {
+                if (behind || wakesNow != seenWakes || idleFor() >= pollNanos) {
                     seenWakes = wakesNow;
                     read();
                     if (!buffer.isEmpty()) {
@@ -168,6 +169,8 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
                     previous = event.trackingToken();
                 });
             }
+            // a full read means more events wait in the table (a replay, a view catching up): read on at once
+            behind = buffer.size() >= READ_AHEAD;
         }
 
         /**
