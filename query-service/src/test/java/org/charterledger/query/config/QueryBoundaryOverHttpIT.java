@@ -73,12 +73,16 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
         assertThat(getRaw("/api/members?asOf=2200-12-31").getStatusCode().value()).isEqualTo(200);
     }
 
+    /**
+     * A multipart body is never a 500. Sent to the retry of parked events, a no-op here: sent to the rebuild, it would
+     * start one on the database the other test classes share, and their views would answer 503 while it runs.
+     */
     @Test
     void aMultipartBodyIsAProblem() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=b");
         ResponseEntity<String> answer = http.withBasicAuth("auditor", "test-auditor").exchange(
-                URI.create(http.getRootUri() + "/api/audit/rebuilds"), HttpMethod.POST,
+                URI.create(http.getRootUri() + "/api/audit/dead-letters/retries"), HttpMethod.POST,
                 new HttpEntity<>("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--b--\r\n"
                         .getBytes(StandardCharsets.UTF_8), headers), String.class);
 
