@@ -77,14 +77,37 @@ public class Rebuilds {
         }
     }
 
-    /** A rebuild is already running: one at a time. */
-    public static class RebuildRunning extends RuntimeException {
-        RebuildRunning() {
-            this("a rebuild is already running; follow it at /api/audit/rebuilds/{id} and start another once it completes");
+    /** A rebuild refused, with the problem type and the rule that refused it. */
+    public static class RebuildRefused extends RuntimeException {
+
+        private final String type;
+        private final String rule;
+
+        private RebuildRefused(String type, String rule, String detail) {
+            super(detail);
+            this.type = type;
+            this.rule = rule;
         }
 
-        RebuildRunning(String detail) {
-            super(detail);
+        /** A rebuild is already running: one at a time. */
+        static RebuildRefused running() {
+            return new RebuildRefused("rebuild-running", "one-rebuild-at-a-time", "a rebuild is already running;"
+                    + " follow it at /api/audit/rebuilds/{id} and start another once it completes");
+        }
+
+        /** Another instance claimed a segment of a view at the moment of the reset. */
+        static RebuildRefused segmentClaimedElsewhere(String claim) {
+            return new RebuildRefused("rebuild-segment-claimed", "reset-needs-every-segment", "another query-service"
+                    + " instance holds a segment of a view (" + claim + "); nothing was reset: stop the other"
+                    + " instances, or try again");
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public String rule() {
+            return rule;
         }
     }
 
@@ -103,7 +126,7 @@ public class Rebuilds {
      */
     public synchronized Rebuild start(String requestedBy) {
         if (running()) {
-            throw new RebuildRunning();
+            throw RebuildRefused.running();
         }
         Map<String, String> before = checksums();
         long total = position.head();
@@ -124,8 +147,7 @@ public class Rebuilds {
             });
         } catch (UnableToClaimTokenException claimedElsewhere) {
             position.rebuilding(false);
-            throw new RebuildRunning("another query-service instance holds a segment of a view ("
-                    + claimedElsewhere.getMessage() + "); nothing was reset: stop the other instances, or try again");
+            throw RebuildRefused.segmentClaimedElsewhere(claimedElsewhere.getMessage());
         } finally {
             processors.forEach(StreamingEventProcessor::start);
         }
@@ -147,15 +169,18 @@ public class Rebuilds {
     public synchronized void follow() {
         List<Map.Entry<String, Long>> open = jdbc.sql("SELECT id, total FROM projection.rebuild WHERE finished_at IS NULL")
                 .query((rs, i) -> Map.entry(rs.getString("id"), rs.getLong("total"))).list();
+        boolean stillRunning = false;
         for (Map.Entry<String, Long> rebuild : open) {
             if (position.replayedTo(rebuild.getValue())) {
                 jdbc.sql("""
                                 UPDATE projection.rebuild SET finished_at = ?, checksums_after = ?
                                 WHERE id = ? AND finished_at IS NULL""")
                         .params(OffsetDateTime.now(clock), write(checksums()), rebuild.getKey()).update();
+            } else {
+                stillRunning = true;
             }
         }
-        position.rebuilding(open.stream().anyMatch(rebuild -> !position.replayedTo(rebuild.getValue())));
+        position.rebuilding(stillRunning);
     }
 
     /** The rebuild's state and how far its replay has come. */

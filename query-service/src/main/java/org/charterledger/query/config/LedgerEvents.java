@@ -102,7 +102,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
 
         private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private volatile Runnable onAvailable = () -> { };
-        private TrackingToken last;
+        /** The token of the last event read: only read again once the buffer is empty, so also the last taken. */
         private TrackingToken previous;
         private long previousPosition;
         private long seenWakes = -1;
@@ -110,7 +110,6 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         private volatile long lastRead = System.nanoTime();
 
         private Tail(TrackingToken start) {
-            this.last = start;
             this.previous = start;
         }
 
@@ -162,7 +161,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
 
         private void read() {
             lastRead = System.nanoTime();
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(last, false)) {
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(previous, false)) {
                 events.limit(READ_AHEAD).forEach(event -> {
                     buffer.add((TrackedEventMessage<?>) event.andMetaData(
                             Map.of(LedgerPosition.METADATA_KEY, positionOf(event))));
@@ -201,9 +200,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
             while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
                 // wait on
             }
-            TrackedEventMessage<?> next = buffer.poll();
-            last = next.trackingToken();
-            return next;
+            return buffer.poll();
         }
 
         @Override

@@ -56,10 +56,10 @@ public class Problems extends ResponseEntityExceptionHandler {
                         null));
     }
 
-    @ExceptionHandler(Rebuilds.RebuildRunning.class)
-    ResponseEntity<Object> rebuildRunning(Rebuilds.RebuildRunning e) {
+    @ExceptionHandler(Rebuilds.RebuildRefused.class)
+    ResponseEntity<Object> rebuildRefused(Rebuilds.RebuildRefused e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage(), null, "one-rebuild-at-a-time"));
+                .body(problem(HttpStatus.CONFLICT, e.type(), e.getMessage(), null, e.rule()));
     }
 
     @ExceptionHandler(ViewsRebuilding.class)
