@@ -3,11 +3,14 @@ package org.charterledger.command.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.core.StandardHost;
 import org.charterledger.events.RequestJson;
+import org.charterledger.web.OutageAwarePool;
+import org.charterledger.web.RequestLimits;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -18,6 +21,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * same mapper as before, so they do not change.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(OutageAwarePool.class)
 public class HttpBoundary {
 
     /** Spring MVC's JSON converter, reading strictly and writing with the services' mapper. */

@@ -6,6 +6,8 @@ import org.charterledger.events.LedgerBounds;
 import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.charterledger.web.DatabaseOutage;
+import org.charterledger.web.ProblemResponses;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,7 @@ import java.util.Locale;
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
 
-    public static final String TYPE_PREFIX = "urn:charter-ledger:problem:";
+    public static final String TYPE_PREFIX = ProblemResponses.TYPE_PREFIX;
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     /** Seconds a client should wait before retrying while the database is away: about a restart's length. */
     private static final String DATABASE_RETRY_AFTER = "5";
@@ -126,21 +128,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     /** Writes a problem where no controller advice reaches: filters, the error page, the firewall. */
     static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
                       String detail, String field, String rule) throws IOException {
-        response.resetBuffer();
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, type, detail, field, rule));
+        ProblemResponses.write(json, response, status, type, detail, field, rule);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + type));
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        if (rule != null) {
-            problem.setProperty("rule", rule);
-        }
-        return problem;
+        return ProblemResponses.problem(status, type, detail, field, rule);
     }
 }

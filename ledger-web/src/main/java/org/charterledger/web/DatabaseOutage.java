@@ -1,4 +1,4 @@
-package org.charterledger.query.config;
+package org.charterledger.web;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -13,12 +13,12 @@ import java.sql.SQLTransientConnectionException;
  * no connection within the pool's bounded wait, a connection that broke mid-transaction, a server shutting down.
  * Such a request is answered 503 with Retry-After, not 500: it is not a bug, and it can be retried.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException
                     || t instanceof SQLTransientConnectionException

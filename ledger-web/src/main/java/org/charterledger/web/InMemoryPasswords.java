@@ -1,4 +1,4 @@
-package org.charterledger.command.config;
+package org.charterledger.web;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,11 +16,11 @@ import java.util.HexFormat;
  * hash such as bcrypt protects a password file that may leak; there is none here, and bcrypt costs tens of
  * milliseconds of CPU on every request, since HTTP Basic sends the password with each one.
  */
-final class InMemoryPasswords implements PasswordEncoder {
+public final class InMemoryPasswords implements PasswordEncoder {
 
     private final SecretKeySpec key;
 
-    InMemoryPasswords() {
+    public InMemoryPasswords() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");

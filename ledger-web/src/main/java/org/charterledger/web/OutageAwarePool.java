@@ -1,4 +1,4 @@
-package org.charterledger.query.config;
+package org.charterledger.web;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -19,7 +19,7 @@ import java.sql.SQLTransientConnectionException;
  * (Problems) within about a second instead of holding a thread for the whole wait.
  */
 @Component
-class OutageAwarePool implements BeanPostProcessor {
+public class OutageAwarePool implements BeanPostProcessor {
 
     static final long SLICE_MS = 1000;
 

@@ -1,4 +1,4 @@
-package org.charterledger.command.config;
+package org.charterledger.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -39,7 +39,7 @@ public class RequestLimits extends OncePerRequestFilter {
 
     private final ObjectMapper json;
 
-    RequestLimits(ObjectMapper json) {
+    public RequestLimits(ObjectMapper json) {
         this.json = json;
     }
 
@@ -51,7 +51,7 @@ public class RequestLimits extends OncePerRequestFilter {
                 for (String value : parameter.getValue()) {
                     String refused = refusedText(parameter.getKey() + value);
                     if (refused != null) {
-                        Problems.write(json, response, HttpStatus.BAD_REQUEST, "invalid-request", "the parameter '"
+                        ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "invalid-request", "the parameter '"
                                 + printable(parameter.getKey()) + "' " + refused, printable(parameter.getKey()),
                                 "no-control-characters");
                         return;
@@ -68,7 +68,7 @@ public class RequestLimits extends OncePerRequestFilter {
             return;
         }
         if (!declaresUtf8(request.getContentType())) {
-            Problems.write(json, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            ProblemResponses.write(json, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "the body must be JSON in UTF-8 (Content-Type: application/json)", "Content-Type", "utf-8-only");
             return;
         }
@@ -78,7 +78,7 @@ public class RequestLimits extends OncePerRequestFilter {
             return;
         }
         if (!isUtf8Text(body)) {
-            Problems.write(json, response, HttpStatus.BAD_REQUEST, "malformed-request",
+            ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "malformed-request",
                     "the body is not UTF-8 text", null, "utf-8-only");
             return;
         }
@@ -87,7 +87,7 @@ public class RequestLimits extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+        ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                 "the body is larger than " + MAX_BODY_BYTES + " bytes", null, "max-body-size");
     }
 
