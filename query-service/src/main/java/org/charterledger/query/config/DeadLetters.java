@@ -8,6 +8,7 @@ import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -33,7 +34,9 @@ import java.util.function.Supplier;
  * On PostgreSQL a failed statement aborts its whole transaction, and a view handles a batch of events in one: the
  * letter could not even be written. So the first failure in a view rolls its batch back, as before, and arms
  * savepoints for that view: the batch is retried with each handler call in a savepoint of its own, the failing call alone is rolled
- * back and parked, and the batch commits. The savepoints are dropped again after that batch, so that the usual path
+ * back and parked, and the batch commits. A view's writes are sent when its batch commits ({@link ViewJdbc}), so a
+ * statement that fails there rolls the batch back and arms the savepoints just the same; in a savepoint, an event's
+ * writes are sent within it. The savepoints are dropped again after that batch, so that the usual path
  * costs no extra round trip.
  */
 @Configuration(proxyBeanMethods = false)
@@ -142,6 +145,12 @@ public class DeadLetters {
                 return super.handle(message, target);
             }
             if (!careful.contains(view) && !RETRYING.get()) {
+                // the view's writes are sent when the batch commits (ViewJdbc): a failure then rolls it back too
+                UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+                batch.getOrComputeResource(ARMS_ON_ROLLBACK, key -> {
+                    batch.onRollback(u -> careful.add(view));
+                    return Boolean.TRUE;
+                });
                 try {
                     return super.handle(message, target);
                 } catch (Exception | Error failure) {
@@ -156,14 +165,18 @@ public class DeadLetters {
             TransactionStatus savepoint = transactions.getTransaction(NESTED);
             try {
                 Object result = super.handle(message, target);
+                ViewJdbc.flushPending();
                 transactions.commit(savepoint);
                 return result;
             } catch (Exception | Error failure) {
+                ViewJdbc.discardPending();
                 transactions.rollback(savepoint);
                 throw failure;
             }
         }
     }
+
+    private static final String ARMS_ON_ROLLBACK = DeadLetters.class.getName() + ".armsOnRollback";
 
     private static final TransactionDefinition NESTED = new TransactionDefinition() {
         @Override

@@ -13,11 +13,17 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +35,11 @@ import java.util.stream.Stream;
  * Axon's own embedded event store polls its table once a second and cannot tell a pooled processor that events
  * arrived, so its coordinator looks again only every half second: together, most of a second between a commit and
  * its views. Streams opened here tell their processor at once.
+ * <p>
+ * The views' streams share their reads. After a commit every stream reads from the same token, and in a replay they
+ * read the same thousand events from the same tokens one after another: the first stream to read from a token keeps
+ * what it read ({@link SharedReads}), and the others take it from there, events already deserialized, instead of
+ * reading and deserializing the table once per view.
  */
 @Component
 public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
@@ -40,6 +51,7 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
     private final long pollNanos;
     private final Object signal = new Object();
     private final Set<Tail> tails = ConcurrentHashMap.newKeySet();
+    private final SharedReads reads = new SharedReads();
     private long wakes;
 
     LedgerEvents(EventStorageEngine storage, @Value("${ledger.events.poll-interval}") Duration pollInterval) {
@@ -160,41 +172,28 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         }
 
         private void read() {
+            long since = lastRead;
             lastRead = System.nanoTime();
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(previous, false)) {
-                events.limit(READ_AHEAD).forEach(event -> {
-                    buffer.add((TrackedEventMessage<?>) event.andMetaData(
-                            Map.of(LedgerPosition.METADATA_KEY, positionOf(event))));
-                    previous = event.trackingToken();
-                });
+            Read read = reads.from(previous, seenWakes, since, () -> readTable(previous, previousPosition));
+            buffer.addAll(read.events());
+            if (!read.events().isEmpty()) {
+                previous = read.last();
+                previousPosition = read.lastPosition();
             }
             // a full read means more events wait in the table (a replay, a view catching up): read on at once
-            behind = buffer.size() >= READ_AHEAD;
+            behind = read.events().size() >= READ_AHEAD;
         }
 
-        /**
-         * The event's own position, read from how it moved the token: to its own index, or, for an event that
-         * committed late, by filling the gap at its index (the token's index then stays where it was).
-         */
-        private long positionOf(TrackedEventMessage<?> event) {
-            if (event.trackingToken().equals(previous)) {
-                return previousPosition; // one stored event upcast into several
+        /** Up to {@link #READ_AHEAD} events after {@code start}, each with its own position in its metadata. */
+        private Read readTable(TrackingToken start, long startPosition) {
+            List<TrackedEventMessage<?>> events = new ArrayList<>();
+            Positions positions = new Positions(start, startPosition);
+            try (Stream<? extends TrackedEventMessage<?>> stored = storage.readEvents(start, false)) {
+                stored.limit(READ_AHEAD).forEach(event -> events.add((TrackedEventMessage<?>) event.andMetaData(
+                        Map.of(LedgerPosition.METADATA_KEY, positions.of(event)))));
             }
-            GapAwareTrackingToken next = gapAware(event.trackingToken());
-            GapAwareTrackingToken before = gapAware(previous);
-            long position = next.getIndex();
-            if (before != null && next.getIndex() <= before.getIndex()) {
-                position = before.getGaps().stream().filter(gap -> !next.getGaps().contains(gap)).findFirst()
-                        .orElse(position);
-            }
-            previousPosition = position;
-            return position;
+            return new Read(events, positions.previous, positions.previousPosition);
         }
-
-        private static GapAwareTrackingToken gapAware(TrackingToken token) {
-            return token == null ? null : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null);
-        }
-
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
@@ -207,6 +206,108 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
         public void close() {
             tails.remove(this);
             buffer.clear();
+        }
+    }
+
+    /**
+     * Each event's own position, read from how it moved the token: to its own index, or, for an event that committed
+     * late, by filling the gap at its index (the token's index then stays where it was).
+     */
+    private static final class Positions {
+
+        private TrackingToken previous;
+        private long previousPosition;
+
+        private Positions(TrackingToken start, long startPosition) {
+            this.previous = start;
+            this.previousPosition = startPosition;
+        }
+
+        private long of(TrackedEventMessage<?> event) {
+            if (event.trackingToken().equals(previous)) {
+                return previousPosition; // one stored event upcast into several
+            }
+            GapAwareTrackingToken next = gapAware(event.trackingToken());
+            GapAwareTrackingToken before = gapAware(previous);
+            long position = next.getIndex();
+            if (before != null && next.getIndex() <= before.getIndex()) {
+                position = before.getGaps().stream().filter(gap -> !next.getGaps().contains(gap)).findFirst()
+                        .orElse(position);
+            }
+            previous = event.trackingToken();
+            previousPosition = position;
+            return position;
+        }
+
+        private static GapAwareTrackingToken gapAware(TrackingToken token) {
+            return token == null ? null : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null);
+        }
+    }
+
+    /** What one read of the table gave: its events, the token and position of the last. */
+    private record Read(List<TrackedEventMessage<?>> events, TrackingToken last, long lastPosition) {
+    }
+
+    /**
+     * The last reads of the table, by the token they started from, kept a few seconds; a handful are kept, so a view
+     * that falls far behind the others reads for itself. A full read (a replay) serves every stream that comes to its
+     * token: that stream reads on at once anyway. A read that reached the end of the table serves only a stream for
+     * which it is news: begun after the last notification that stream has seen and after that stream's own last read,
+     * or the stream could take an end of the table from before a commit for the end now.
+     */
+    private final class SharedReads {
+
+        private static final int KEPT = 16;
+        private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+        private record Kept(TrackingToken start, long wakes, long at, CompletableFuture<Read> read) {
+
+            /** Whether it is known to be a full read: one still under way may be one (a replay's next thousand). */
+            private boolean full() {
+                return !read.isDone() || read.isCompletedExceptionally()
+                        || read.join().events().size() >= READ_AHEAD;
+            }
+        }
+
+        private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+
+        private Read from(TrackingToken start, long wakesSeen, long since, Supplier<Read> readTable) {
+            CompletableFuture<Read> mine = new CompletableFuture<>();
+            CompletableFuture<Read> shared = null;
+            synchronized (kept) {
+                long now = System.nanoTime();
+                kept.removeIf(k -> now - k.at() > FRESH_NANOS);
+                for (Kept k : kept) {
+                    if (Objects.equals(k.start(), start) && (k.full() || k.wakes() >= wakesSeen && k.at() - since >= 0)) {
+                        shared = k.read();
+                        break;
+                    }
+                }
+                if (shared == null) {
+                    kept.addLast(new Kept(start, wakes(), now, mine));
+                    while (kept.size() > KEPT) {
+                        kept.removeFirst();
+                    }
+                }
+            }
+            if (shared != null) {
+                try {
+                    return shared.join();
+                } catch (CompletionException failed) {
+                    return readTable.get(); // the stream that read failed; read for this one
+                }
+            }
+            try {
+                Read read = readTable.get();
+                mine.complete(read);
+                return read;
+            } catch (RuntimeException | Error failure) {
+                synchronized (kept) {
+                    kept.removeIf(k -> k.read() == mine);
+                }
+                mine.completeExceptionally(failure);
+                throw failure;
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import org.charterledger.events.ChairTermEnded;
 import org.charterledger.events.SecretaryGeneralAppointed;
 import org.charterledger.events.SecretaryGeneralLeftOffice;
 import org.charterledger.query.config.LedgerPosition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.charterledger.query.config.ViewJdbc;
 import org.springframework.stereotype.Component;
 
 /** Keeps the offices: {@code projection.chair_term}, {@code acting_chair}, {@code secretary_general}, {@code auditor}. */
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class OfficesProjection {
 
     static final String GROUP = "offices";
-    private final JdbcClient jdbc;
+    private final ViewJdbc jdbc;
 
-    OfficesProjection(JdbcClient jdbc) {
+    OfficesProjection(ViewJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -8,7 +8,7 @@ import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.query.config.LedgerPosition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.charterledger.query.config.ViewJdbc;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -22,9 +22,9 @@ import java.time.LocalDate;
 class RegisterProjection {
 
     static final String GROUP = "register";
-    private final JdbcClient jdbc;
+    private final ViewJdbc jdbc;
 
-    RegisterProjection(JdbcClient jdbc) {
+    RegisterProjection(ViewJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -8,7 +8,7 @@ import org.charterledger.events.DuesPaid;
 import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.DuesRateChanged;
 import org.charterledger.query.config.LedgerPosition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.charterledger.query.config.ViewJdbc;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code projection.dues_payment} and {@code dues_rate}: the dues facts, with their event positions. */
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 class DuesProjection {
 
     static final String GROUP = "dues";
-    private final JdbcClient jdbc;
+    private final ViewJdbc jdbc;
 
-    DuesProjection(JdbcClient jdbc) {
+    DuesProjection(ViewJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -60,7 +60,7 @@ class DuesProjection {
 
     @EventHandler
     void on(DuesRateChanged e, TrackedEventMessage<DuesRateChanged> message) {
-        jdbc.sql("DELETE FROM projection.dues_rate WHERE from_year = ?").param(e.fromYear().value()).update();
+        jdbc.sql("DELETE FROM projection.dues_rate WHERE from_year = ?").params(e.fromYear().value()).update();
         jdbc.sql("""
                         INSERT INTO projection.dues_rate (from_year, amount, currency, decided_by, position)
                         VALUES (?, ?, ?, ?, ?)""")

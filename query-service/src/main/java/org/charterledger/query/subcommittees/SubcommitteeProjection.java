@@ -12,7 +12,7 @@ import org.charterledger.events.SubcommitteeAbolished;
 import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
 import org.charterledger.query.config.LedgerPosition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.charterledger.query.config.ViewJdbc;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -23,9 +23,9 @@ import java.time.LocalDate;
 class SubcommitteeProjection {
 
     static final String GROUP = "subcommittees";
-    private final JdbcClient jdbc;
+    private final ViewJdbc jdbc;
 
-    SubcommitteeProjection(JdbcClient jdbc) {
+    SubcommitteeProjection(ViewJdbc jdbc) {
         this.jdbc = jdbc;
     }
 

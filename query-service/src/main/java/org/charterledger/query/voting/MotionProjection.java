@@ -17,7 +17,7 @@ import org.charterledger.events.MotionOpened;
 import org.charterledger.events.RollEntry;
 import org.charterledger.events.VoteCast;
 import org.charterledger.query.config.LedgerPosition;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.charterledger.query.config.ViewJdbc;
 import org.springframework.stereotype.Component;
 
 import java.util.stream.Collectors;
@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
 class MotionProjection {
 
     static final String GROUP = "motions";
-    private final JdbcClient jdbc;
+    private final ViewJdbc jdbc;
     private final ObjectMapper json;
 
-    MotionProjection(JdbcClient jdbc, ObjectMapper json) {
+    MotionProjection(ViewJdbc jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
