@@ -52,7 +52,7 @@ public class Subcommittee {
     @CommandHandler
     void handle(AbolishSubcommittee cmd) {
         refuseWhenAbolished();
-        apply(new SubcommitteeAbolished(facts.number(), cmd.on(), cmd.decidedBy()));
+        apply(SubcommitteeAbolished.citing(facts.number(), cmd.on(), cmd.decidedBy()));
     }
 
     /** Only members coordinate (Subcommittee Regulation Art. 5(1)); several may co-coordinate. */
