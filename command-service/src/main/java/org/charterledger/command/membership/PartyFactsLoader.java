@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The recorded facts of every party ({@link PartyFacts}) and the dues schedule: what a voter roll is computed from.
  * A party's facts are folded from its events by the {@code Member} aggregate's fold ({@link PartyFacts#then}), and
- * kept in {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so that opening a
- * motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
+ * kept in {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so
+ * that opening a motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
  * the table existed, or whose events were written by other means, is folded into it at start.
  */
 @Component

@@ -262,20 +262,18 @@ class AuditController {
         return count(recorded).tally();
     }
 
-    /** An aggregate's events with their positions, upcast and deserialized by Axon as the views read them. */
+    /** An aggregate's events with their positions, upcast and deserialized as the views read them. */
     private List<Map.Entry<Long, LedgerEvent>> load(String aggregate) {
-        Stream<TrackedDomainEventData<byte[]>> stored = jdbc.sql("""
+        List<TrackedDomainEventData<byte[]>> stored = jdbc.sql("""
                         SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
                                payload_type, payload_revision, payload, meta_data
                         FROM ledger.domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index""")
                 .param(aggregate)
-                .query((rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-                        new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
-                                rs.getBytes(10))))
-                .list().stream();
-        return read(stored)
-                .map(event -> Map.entry(event.trackingToken().position().orElseThrow(), (LedgerEvent) event.getPayload()))
+                .query((rs, i) -> stored(rs))
+                .list();
+        return read(stored.stream())
+                .map(event -> Map.entry(event.trackingToken().position().orElseThrow(),
+                        (LedgerEvent) event.getPayload()))
                 .toList();
     }
 
