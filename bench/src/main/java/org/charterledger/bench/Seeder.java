@@ -29,9 +29,7 @@ import org.charterledger.events.MeetingClosed;
 import org.charterledger.events.MeetingConvened;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberAdmitted;
-import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberId;
-import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.Money;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionId;
@@ -40,6 +38,7 @@ import org.charterledger.events.MotionOpened;
 import org.charterledger.events.NextHostElected;
 import org.charterledger.events.Outcome;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 import org.charterledger.events.PaymentId;
 import org.charterledger.events.Procedure;
 import org.charterledger.events.SubcommitteeActivityRecorded;
@@ -256,16 +255,10 @@ final class Seeder {
 
     private LocalDate fold(Object event, LocalDate latest) {
         if (event instanceof MemberAdmitted e) {
-            parties.put(e.member(), parties.getOrDefault(e.member(), PartyFacts.none()).with(e));
+            parties.put(e.member(), parties.getOrDefault(e.member(), PartyFacts.none()).then(e));
             return e.admittedOn().isAfter(latest) ? e.admittedOn() : latest;
-        } else if (event instanceof MemberWithdrew e) {
-            parties.computeIfPresent(e.member(), (k, f) -> f.with(e));
-        } else if (event instanceof MemberExpelled e) {
-            parties.computeIfPresent(e.member(), (k, f) -> f.with(e));
-        } else if (event instanceof DuesPaid e) {
-            parties.computeIfPresent(e.member(), (k, f) -> f.with(e));
-        } else if (event instanceof DuesPaymentReversed e) {
-            parties.computeIfPresent(e.member(), (k, f) -> f.with(e));
+        } else if (event instanceof PartyEvent e) {
+            parties.computeIfPresent(e.member(), (k, f) -> f.then(e));
         } else if (event instanceof ChairTermBegan e) {
             chairOrdinal = e.ordinal();
             chairHolder = e.holder();
@@ -312,7 +305,7 @@ final class Seeder {
             command(REGISTER, "synthetic.yaml:opening-balance:" + e.member(), "AdmitMember",
                     "org.charterledger.command.membership.AdmitMember", request, e.member().value(),
                     new Append(e.member().value(), "Member", e));
-            parties.put(e.member(), PartyFacts.none().with(e));
+            parties.put(e.member(), PartyFacts.none().then(e));
         }
         MemberId chair = admissions.stream().map(MemberAdmitted::member)
                 .filter(m -> m.value().startsWith("KR-")).findFirst().orElseThrow();
@@ -450,7 +443,7 @@ final class Seeder {
         command(SECRETARIAT, key, "PayDues", "org.charterledger.command.membership.PayDues", request,
                 payment.value(), new Append(member.value(), "Member", event));
         add("ledger.dues_payment_index", payment.value(), member.value());
-        parties.put(member, facts.with(event));
+        parties.put(member, facts.then(event));
         payments++;
         LocalDate back = on.plusDays(14);
         if (mayBounce && random.nextInt(100) < 3 && !back.isAfter(yesterday)) {
@@ -464,7 +457,7 @@ final class Seeder {
             command(SECRETARIAT, key + ":reversal", "ReverseDuesPayment",
                     "org.charterledger.command.membership.ReverseDuesPayment", reverse, payment.value(),
                     new Append(member.value(), "Member", reversal));
-            parties.put(member, parties.get(member).with(reversal));
+            parties.put(member, parties.get(member).then(reversal));
             reversals++;
             LocalDate again = back.plusDays(7);
             if (!again.isAfter(yesterday)) {

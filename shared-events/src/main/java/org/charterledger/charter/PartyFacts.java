@@ -7,6 +7,7 @@ import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 import org.charterledger.events.PaymentId;
 
 import java.time.LocalDate;
@@ -16,7 +17,17 @@ import java.util.Optional;
 
 /**
  * What the ledger records of one party that the charter rules read: its periods in each category and its dues
- * payments. Folded from the party's events in the same way on both sides of the ledger.
+ * payments (CHARTER.md §1, §2). Folded from the party's events by one function, {@link #then}, wherever they are
+ * folded: the {@code Member} aggregate and the command side's store of every party's facts.
+ * <ul>
+ *   <li>An admission opens a period in its category and closes the one before it (an observer admitted as a member
+ *       keeps its id and history); a period recorded by the opening balance is marked so (its first assessed
+ *       year is its own, Dues Regulation Art. 5(2)).</li>
+ *   <li>A withdrawal or an expulsion closes the open period: the party keeps its history and is on no later
+ *       roll.</li>
+ *   <li>A payment is added as recorded; a reversal marks the payment it names reversed from its date, and the
+ *       payment stays in the history.</li>
+ * </ul>
  */
 public record PartyFacts(List<MembershipPeriod> periods, List<Payment> payments) {
 
@@ -29,36 +40,44 @@ public record PartyFacts(List<MembershipPeriod> periods, List<Payment> payments)
         return new PartyFacts(List.of(), List.of());
     }
 
-    /** An admission opens a period in the new category and closes the one before it, if any. */
-    public PartyFacts with(MemberAdmitted e) {
+    /** The facts of a party's events, in the order of its stream. */
+    public static PartyFacts fold(List<? extends PartyEvent> events) {
+        PartyFacts facts = none();
+        for (PartyEvent event : events) {
+            facts = facts.then(event);
+        }
+        return facts;
+    }
+
+    /** These facts, and then {@code event}. */
+    public PartyFacts then(PartyEvent event) {
+        if (event instanceof MemberAdmitted e) {
+            return with(e);
+        } else if (event instanceof MemberWithdrew e) {
+            return new PartyFacts(closeOpenPeriod(e.withdrewOn()), payments);
+        } else if (event instanceof MemberExpelled e) {
+            return new PartyFacts(closeOpenPeriod(e.expelledOn()), payments);
+        } else if (event instanceof DuesPaid e) {
+            return withPayment(new Payment(e.payment(), e.year(), e.credited(), e.paidOn(), null));
+        } else if (event instanceof DuesPaymentReversed e) {
+            return new PartyFacts(periods, payments.stream()
+                    .map(p -> p.id().equals(e.payment()) ? p.reversed(e.reversedOn()) : p)
+                    .toList());
+        }
+        throw new IllegalArgumentException("not an event of a party: " + event);
+    }
+
+    private PartyFacts with(MemberAdmitted e) {
         List<MembershipPeriod> next = closeOpenPeriod(e.admittedOn());
         next.add(new MembershipPeriod(e.category(), e.admittedOn(), null,
                 e.basis() == AdmissionBasis.OPENING_BALANCE));
         return new PartyFacts(next, payments);
     }
 
-    public PartyFacts with(MemberWithdrew e) {
-        return new PartyFacts(closeOpenPeriod(e.withdrewOn()), payments);
-    }
-
-    public PartyFacts with(MemberExpelled e) {
-        return new PartyFacts(closeOpenPeriod(e.expelledOn()), payments);
-    }
-
-    public PartyFacts with(DuesPaid e) {
-        return withPayment(new Payment(e.payment(), e.year(), e.credited(), e.paidOn(), null));
-    }
-
     PartyFacts withPayment(Payment payment) {
         List<Payment> next = new ArrayList<>(payments);
         next.add(payment);
         return new PartyFacts(periods, next);
-    }
-
-    public PartyFacts with(DuesPaymentReversed e) {
-        return new PartyFacts(periods, payments.stream()
-                .map(p -> p.id().equals(e.payment()) ? p.reversed(e.reversedOn()) : p)
-                .toList());
     }
 
     /** The category the party is in on {@code date}, if it is a party then. */

@@ -6,6 +6,7 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.SubcommitteeAbolished;
 import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
+import org.charterledger.events.SubcommitteeEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,22 +28,28 @@ public record SubcommitteeFacts(int number, boolean abolished, List<MemberId> co
     }
 
     /** The facts of a subcommittee's events in order, or {@code null} when it was never established. */
-    public static SubcommitteeFacts fold(List<?> events) {
+    public static SubcommitteeFacts fold(List<? extends SubcommitteeEvent> events) {
         SubcommitteeFacts facts = null;
-        for (Object event : events) {
-            if (event instanceof SubcommitteeEstablished e) {
-                facts = of(e);
-            } else if (event instanceof SubcommitteeAbolished e) {
-                facts = facts.with(e);
-            } else if (event instanceof CoordinatorAppointed e) {
-                facts = facts.with(e);
-            } else if (event instanceof CoordinatorReplaced e) {
-                facts = facts.with(e);
-            } else if (event instanceof SubcommitteeActivityRecorded e) {
-                facts = facts.with(e);
-            }
+        for (SubcommitteeEvent event : events) {
+            facts = next(facts, event);
         }
         return facts;
+    }
+
+    /** {@code facts} ({@code null} before its establishment), and then {@code event}. */
+    public static SubcommitteeFacts next(SubcommitteeFacts facts, SubcommitteeEvent event) {
+        if (event instanceof SubcommitteeEstablished e) {
+            return of(e);
+        } else if (event instanceof SubcommitteeAbolished e) {
+            return facts.with(e);
+        } else if (event instanceof CoordinatorAppointed e) {
+            return facts.with(e);
+        } else if (event instanceof CoordinatorReplaced e) {
+            return facts.with(e);
+        } else if (event instanceof SubcommitteeActivityRecorded e) {
+            return facts.with(e);
+        }
+        throw new IllegalArgumentException("not an event of a subcommittee: " + event);
     }
 
     public static SubcommitteeFacts of(SubcommitteeEstablished e) {

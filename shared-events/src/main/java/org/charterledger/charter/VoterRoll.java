@@ -2,6 +2,7 @@ package org.charterledger.charter;
 
 import org.charterledger.events.LeftOff;
 import org.charterledger.events.MemberId;
+import org.charterledger.events.PartyCategory;
 import org.charterledger.events.RollEntry;
 
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who votes on a motion (Charter Art. 9(1)): each member not restricted for dues on the date of the meeting has
@@ -35,6 +37,17 @@ public record VoterRoll(List<RollEntry> entries, List<LeftOff> leftOff) {
 
     public boolean contains(MemberId member) {
         return entries.stream().anyMatch(e -> e.member().equals(member));
+    }
+
+    /**
+     * The category of a party on the roll's date, as the roll records it: a member when it is on the roll, else the
+     * category it was left off with; empty when it was no party then.
+     */
+    public Optional<PartyCategory> categoryOf(MemberId party) {
+        if (contains(party)) {
+            return Optional.of(PartyCategory.MEMBER);
+        }
+        return leftOff.stream().filter(l -> l.party().equals(party)).map(LeftOff::category).findFirst();
     }
 
     /** Why a party may not vote on the motion, if it is left off the roll. */

@@ -9,5 +9,10 @@ import java.time.LocalDate;
  * holder does not change.
  */
 @Revision("1")
-public record ActingChairDesignated(int ordinal, MemberId government, String deputy, LocalDate from, String reason) {
+public record ActingChairDesignated(int ordinal, MemberId government, String deputy, LocalDate from, String reason) implements OfficeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return from;
+    }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** These governments were present at a meeting. */
 @Revision("1")
-public record AttendanceRecorded(MeetingId meeting, List<MemberId> present) {
+public record AttendanceRecorded(MeetingId meeting, List<MemberId> present) implements MeetingEvent {
 
     public AttendanceRecorded {
         present = List.copyOf(present);

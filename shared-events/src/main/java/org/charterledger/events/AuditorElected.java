@@ -11,5 +11,10 @@ import java.time.LocalDate;
  * @param term the ordinal of the chair's term the auditor serves with
  */
 @Revision("1")
-public record AuditorElected(MemberId auditor, CountryCode country, int term, LocalDate from, MotionId decidedBy) {
+public record AuditorElected(MemberId auditor, CountryCode country, int term, LocalDate from, MotionId decidedBy) implements OfficeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return from;
+    }
 }

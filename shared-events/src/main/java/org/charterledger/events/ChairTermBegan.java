@@ -16,5 +16,10 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record ChairTermBegan(int ordinal, MemberId holder, LocalDate from, MotionId electedBy,
-                             MeetingId electingMeeting) {
+                             MeetingId electingMeeting) implements OfficeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return from;
+    }
 }

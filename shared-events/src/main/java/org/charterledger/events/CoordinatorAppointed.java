@@ -17,9 +17,14 @@ import java.util.List;
  */
 @Revision("2")
 public record CoordinatorAppointed(int number, List<MemberId> coordinators, LocalDate termStart, LocalDate termEnd,
-                                   boolean renewal, MotionId decidedBy, String reference) {
+                                   boolean renewal, MotionId decidedBy, String reference) implements SubcommitteeEvent {
 
     public CoordinatorAppointed {
         coordinators = List.copyOf(coordinators);
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return termStart;
     }
 }

@@ -10,5 +10,10 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record CoordinatorReplaced(int number, MemberId outgoing, MemberId incoming, LocalDate from, LocalDate termEnd,
-                                  MotionId decidedBy) {
+                                  MotionId decidedBy) implements SubcommitteeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return from;
+    }
 }

@@ -9,14 +9,14 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import java.util.Set;
 
 /**
- * Revision 1 of {@link SubcommitteeEstablished} and {@link CoordinatorAppointed} took the deciding body's reference
+ * Revision 1 of {@link SubcommitteeEstablished}, {@link CoordinatorAppointed} and {@link SubcommitteeAbolished} took the deciding body's reference
  * as words ({@code decidedBy}), naming no motion. Revision 2 names the motion; an earlier record keeps its words,
  * unchanged, as {@code reference}, and names no motion (it cited none).
  */
 public class DecisionReferenceUpcaster extends SingleEventUpcaster {
 
     private static final Set<String> TYPES = Set.of(SubcommitteeEstablished.class.getName(),
-            CoordinatorAppointed.class.getName());
+            CoordinatorAppointed.class.getName(), SubcommitteeAbolished.class.getName());
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {

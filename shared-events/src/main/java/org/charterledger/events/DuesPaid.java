@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 @Revision("1")
 public record DuesPaid(MemberId member, PaymentId payment, FiscalYear year, Money paid, Money credited,
-                       LocalDate paidOn, String reference) {
+                       LocalDate paidOn, String reference) implements PartyEvent {
 
     public DuesPaid {
         Objects.requireNonNull(member, "member");
@@ -27,5 +27,10 @@ public record DuesPaid(MemberId member, PaymentId payment, FiscalYear year, Mone
         Objects.requireNonNull(paid, "paid");
         Objects.requireNonNull(credited, "credited");
         Objects.requireNonNull(paidOn, "paidOn");
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return paidOn;
     }
 }

@@ -10,12 +10,17 @@ import java.util.Objects;
  * it settled is unpaid again from the reversal's date.
  */
 @Revision("1")
-public record DuesPaymentReversed(MemberId member, PaymentId payment, LocalDate reversedOn, String reason) {
+public record DuesPaymentReversed(MemberId member, PaymentId payment, LocalDate reversedOn, String reason) implements PartyEvent {
 
     public DuesPaymentReversed {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(reversedOn, "reversedOn");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return reversedOn;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Art. 5(3); a category A decision under Charter Art. 8 item 2).
  */
 @Revision("1")
-public record DuesRateChanged(Money amount, FiscalYear fromYear, MotionId decidedBy) {
+public record DuesRateChanged(Money amount, FiscalYear fromYear, MotionId decidedBy) implements DuesScheduleEvent {
 
     public DuesRateChanged {
         Objects.requireNonNull(amount, "amount");

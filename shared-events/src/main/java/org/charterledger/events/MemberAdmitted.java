@@ -20,7 +20,7 @@ import java.util.Objects;
 @Revision("2")
 public record MemberAdmitted(MemberId member, CountryCode country, String name, String localName,
                              PartyCategory category, LocalDate admittedOn, AdmissionBasis basis,
-                             MotionId decidedBy) {
+                             MotionId decidedBy) implements PartyEvent {
 
     public MemberAdmitted {
         Objects.requireNonNull(member, "member");
@@ -32,5 +32,10 @@ public record MemberAdmitted(MemberId member, CountryCode country, String name, 
         if ((basis == AdmissionBasis.DECISION) != (decidedBy != null)) {
             throw new IllegalArgumentException("an admission by decision names its motion, and only it does");
         }
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return admittedOn;
     }
 }

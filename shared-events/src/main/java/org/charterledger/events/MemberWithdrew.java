@@ -14,11 +14,16 @@ import java.util.Objects;
  * @param reference  the letter or decision that records the withdrawal
  */
 @Revision("1")
-public record MemberWithdrew(MemberId member, LocalDate withdrewOn, String reference) {
+public record MemberWithdrew(MemberId member, LocalDate withdrewOn, String reference) implements PartyEvent {
 
     public MemberWithdrew {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(withdrewOn, "withdrewOn");
         Objects.requireNonNull(reference, "reference");
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return withdrewOn;
     }
 }

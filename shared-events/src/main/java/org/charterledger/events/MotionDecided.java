@@ -11,9 +11,14 @@ import java.util.List;
  */
 @Revision("1")
 public record MotionDecided(MotionId motion, Outcome outcome, List<MemberId> present, Tally tally,
-                            LocalDate decidedOn) {
+                            LocalDate decidedOn) implements MotionEvent {
 
     public MotionDecided {
         present = List.copyOf(present);
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return decidedOn;
     }
 }

@@ -26,12 +26,17 @@ import java.util.Objects;
 @Revision("1")
 public record MotionOpened(MotionId motion, MeetingId meeting, Body body, MotionKind kind, Integer item,
                            String rule, String subject, Procedure procedure, Effect effect, LocalDate rollDate,
-                           List<RollEntry> roll, List<LeftOff> leftOff) {
+                           List<RollEntry> roll, List<LeftOff> leftOff) implements MotionEvent {
 
     public MotionOpened {
         Objects.requireNonNull(motion, "motion");
         Objects.requireNonNull(meeting, "meeting");
         roll = List.copyOf(roll);
         leftOff = List.copyOf(leftOff);
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return rollDate;
     }
 }

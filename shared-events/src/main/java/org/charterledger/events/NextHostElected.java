@@ -9,5 +9,10 @@ import java.time.LocalDate;
  * (Charter Art. 7(1), Art. 8 item 9).
  */
 @Revision("1")
-public record NextHostElected(MotionId decidedBy, MeetingId electingMeeting, MemberId host, LocalDate electedOn) {
+public record NextHostElected(MotionId decidedBy, MeetingId electingMeeting, MemberId host, LocalDate electedOn) implements MotionEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return electedOn;
+    }
 }

@@ -9,5 +9,10 @@ import java.time.LocalDate;
  * (Charter Art. 13). On the opening balance neither is recorded ({@code null}).
  */
 @Revision("1")
-public record SecretaryGeneralAppointed(String name, MemberId proposedBy, MemberId appointedBy, LocalDate from) {
+public record SecretaryGeneralAppointed(String name, MemberId proposedBy, MemberId appointedBy, LocalDate from) implements OfficeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return from;
+    }
 }

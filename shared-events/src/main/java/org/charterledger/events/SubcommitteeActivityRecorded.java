@@ -12,5 +12,10 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record SubcommitteeActivityRecorded(int number, Integer ordinal, LocalDate firstDay, LocalDate lastDay,
-                                           MemberId host, String form) {
+                                           MemberId host, String form) implements SubcommitteeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return firstDay;
+    }
 }

@@ -13,5 +13,10 @@ import java.time.LocalDate;
  */
 @Revision("2")
 public record SubcommitteeEstablished(int number, String name, String field, LocalDate founded, MotionId decidedBy,
-                                      String reference) {
+                                      String reference) implements SubcommitteeEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return founded;
+    }
 }

@@ -158,10 +158,33 @@ class DecisionRuleTest {
         assertThat(DecisionRule.restate(shown)).isEqualTo(shown);
     }
 
+    /** CHARTER.md §4, the table of Art. 8 row by row: each item and its category (11 of 11). */
+    @ParameterizedTest(name = "item {0}, {1}: category {2}")
+    @CsvSource(delimiter = '|', value = {
+            " 1 | admission or expulsion of members and associates                  | A",
+            " 2 | dues                                                              | A",
+            " 3 | amendment of the Charter                                          | A",
+            " 4 | dissolution and liquidation                                       | A",
+            " 5 | seat of the Secretariat                                           | A",
+            " 6 | election of auditors                                              | B",
+            " 7 | budget, settlement of accounts, programme of work                 | B",
+            " 8 | matters under the Dues Regulation                                 | B",
+            " 9 | the next General Assembly (host, and with it the next chair)      | B",
+            "10 | work plans of the Association                                     | B",
+            "11 | any other necessary matter                                        | B",
+    })
+    void eachItemOfArticle8HasItsCategory(int item, String subject, String category) {
+        DecisionRule rule = DecisionRule.forItem(item);
+
+        assertThat(rule).isEqualTo(DecisionRule.valueOf("CATEGORY_" + category));
+        assertThat(rule.article()).isEqualTo(category.equals("A") ? "Charter Art. 9(2)" : "Charter Art. 9(3)");
+        assertThat(DecisionRule.forMotion(org.charterledger.events.MotionKind.ARTICLE_8, item)).isEqualTo(rule);
+    }
+
     @ParameterizedTest
-    @CsvSource({"1, CATEGORY_A", "5, CATEGORY_A", "6, CATEGORY_B", "9, CATEGORY_B", "11, CATEGORY_B"})
-    void itemsOneToFiveAreCategoryA(int item, DecisionRule rule) {
-        assertThat(DecisionRule.forItem(item)).isEqualTo(rule);
+    @CsvSource({"0", "12", "-1"})
+    void article8HasNoOtherItem(int item) {
+        assertThatIllegalArgumentException().isThrownBy(() -> DecisionRule.forItem(item));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.charterledger.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +38,7 @@ class EventSerializationTest {
     private static final MemberId LIAONING = new MemberId("CN-LIAONING");
     private static final PaymentId PAYMENT = new PaymentId("0f8c7e2a-5a43-4d0e-9d55-3c1b7f6a9e21");
 
+    /** One example of every event, at its current revision; {@link #everyEvent} finds any event missing here. */
     static Stream<Object> samples() {
         return Stream.of(
                 new MemberAdmitted(new MemberId("KR-ULSAN"), CountryCode.of("KR"), "Ulsan Metropolitan City",
@@ -68,7 +72,7 @@ class EventSerializationTest {
                 new ActingChairEnded(13, LocalDate.of(2021, 3, 15)),
                 new SubcommitteeEstablished(21, "Digital Government", "e-government and data",
                         LocalDate.of(2024, 3, 1), new MotionId("EC2024-M2"), null),
-                new SubcommitteeAbolished(5, LocalDate.of(2017, 9, 1), "EC 2017 decision 3"),
+                new SubcommitteeAbolished(5, LocalDate.of(2017, 9, 1), new MotionId("EC2017-M3"), null),
                 new CoordinatorAppointed(21, List.of(new MemberId("KR-GYEONGBUK")), LocalDate.of(2024, 3, 1),
                         LocalDate.of(2026, 3, 1), false, new MotionId("EC2024-M3"), null),
                 new SubcommitteeActivityRecorded(2, 15, LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 17),
@@ -150,6 +154,9 @@ class EventSerializationTest {
                 org.junit.jupiter.params.provider.Arguments.of("SubcommitteeEstablished.v1.worded.json",
                         SubcommitteeEstablished.class, new SubcommitteeEstablished(21, "Digital Government", null,
                                 LocalDate.of(2024, 3, 1), null, "EC 2024 decision 2")),
+                org.junit.jupiter.params.provider.Arguments.of("SubcommitteeAbolished.v1.json",
+                        SubcommitteeAbolished.class, new SubcommitteeAbolished(5, LocalDate.of(2017, 9, 1), null,
+                                "EC 2017 decision 3")),
                 org.junit.jupiter.params.provider.Arguments.of("CoordinatorAppointed.v1.json",
                         CoordinatorAppointed.class, new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN"),
                                 new MemberId("CN-NINGXIA")), LocalDate.of(2021, 1, 1), LocalDate.of(2023, 1, 1),
@@ -157,6 +164,70 @@ class EventSerializationTest {
                 org.junit.jupiter.params.provider.Arguments.of("CoordinatorAppointed.v1.worded.json",
                         CoordinatorAppointed.class, new CoordinatorAppointed(8, List.of(new MemberId("CN-HENAN")),
                                 LocalDate.of(2023, 1, 1), LocalDate.of(2025, 1, 1), true, null, "EC 2022")));
+    }
+
+    /** Every event of the sealed families, found by walking {@link LedgerEvent}'s permitted subtypes. */
+    static Stream<Class<?>> everyEvent() {
+        return leaves(LedgerEvent.class);
+    }
+
+    private static Stream<Class<?>> leaves(Class<?> type) {
+        return type.isSealed() ? Stream.of(type.getPermittedSubclasses()).flatMap(EventSerializationTest::leaves)
+                : Stream.of(type);
+    }
+
+    /** A new event joins a family, and then has no build until it has an approved sample and an example here. */
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventOfTheFamiliesHasAnApprovedSampleOfItsRevision(Class<?> type) {
+        String revision = type.getAnnotation(org.axonframework.serialization.Revision.class).value();
+        String file = "/events/" + type.getSimpleName() + ".v" + revision + ".json";
+
+        assertThat(getClass().getResource(file)).as("approved sample " + file).isNotNull();
+        assertThat(samples().filter(type::isInstance).findAny()).as("an example of " + type.getSimpleName()
+                + " in samples()").isPresent();
+    }
+
+    /** Every class of the events package with a stored revision belongs to a family, so none escapes the above. */
+    @Test
+    void everyStoredEventBelongsToASealedFamily() throws Exception {
+        Path events = Path.of(LedgerEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("org/charterledger/events");
+        List<Class<?>> stored;
+        try (Stream<Path> files = Files.list(events)) {
+            stored = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .<Class<?>>map(name -> load("org.charterledger.events." + name.substring(0, name.length() - 6)))
+                    .filter(type -> type.isAnnotationPresent(org.axonframework.serialization.Revision.class))
+                    .toList();
+        }
+
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(everyEvent().toList()).containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    /** Each event's business date, the one the audit shows: the field that says when the fact takes effect. */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void aDatedEventGivesItsBusinessDateAsTheFirstDateItRecords(Object event) throws IOException {
+        JsonNode stored = mapper.readTree(serializer.serialize(event, byte[].class).getData());
+        LocalDate firstDate = null;
+        for (var fields = stored.elements(); fields.hasNext() && firstDate == null; ) {
+            JsonNode field = fields.next();
+            if (field.isTextual() && field.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                firstDate = LocalDate.parse(field.asText());
+            }
+        }
+
+        assertThat(event instanceof BusinessDated dated ? dated.businessDate() : null).isEqualTo(firstDate);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String revisionOf(Object event) {

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.charterledger.charter.Effects;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.DuesRateChanged;
@@ -38,10 +39,10 @@ public class DuesSchedule {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ChangeDuesRate cmd) {
-        if (!cmd.amount().isPositive()) {
-            throw new DuesRefused(Reason.RULE, "effect.amount", "positive", "Dues Regulation Art. 5(3)",
-                    "the yearly dues must be more than zero");
-        }
+        Effects.checkDuesRate(cmd.amount()).ifPresent(violation -> {
+            throw new DuesRefused(Reason.RULE, "effect.amount", violation.rule(), violation.article(),
+                    violation.message());
+        });
         apply(new DuesRateChanged(cmd.amount(), cmd.fromYear(), cmd.decidedBy()));
     }
 

@@ -24,12 +24,14 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.Money;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A party of the Association, from its admission on: one event stream per government, keyed by its id. It holds
- * the facts the charter rules read ({@link PartyFacts}), folded from its events as the query side folds them.
+ * the facts the charter rules read ({@link PartyFacts}), folded from its events by the one fold the command side's
+ * store of every party's facts ({@link PartyFactsLoader}) uses too.
  */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
 public class Member {
@@ -136,29 +138,10 @@ public class Member {
         apply(new MemberWithdrew(id, cmd.withdrewOn(), cmd.reference()));
     }
 
+    /** Every event of the party's stream, folded as everywhere else by {@link PartyFacts#then}. */
     @EventSourcingHandler
-    void on(MemberAdmitted e) {
+    void on(PartyEvent e) {
         id = e.member();
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(DuesPaid e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(DuesPaymentReversed e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(MemberWithdrew e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(MemberExpelled e) {
-        facts = facts.with(e);
+        facts = facts.then(e);
     }
 }

@@ -8,15 +8,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.charter.DuesRates;
 import org.charterledger.charter.PartyFacts;
-import org.charterledger.events.DuesPaid;
-import org.charterledger.events.DuesPaymentReversed;
 import org.charterledger.events.DuesRateChanged;
 import org.charterledger.events.EventJson;
-import org.charterledger.events.MemberAdmitted;
-import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MemberId;
-import org.charterledger.events.MemberWithdrew;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,9 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * The recorded facts of every party ({@link PartyFacts}) and the dues schedule: what a voter roll is computed from.
- * A party's facts are folded from its events exactly as the {@code Member} aggregate folds them, and kept in
- * {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so that opening a
- * motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
+ * A party's facts are folded from its events by the {@code Member} aggregate's fold ({@link PartyFacts#then}), and
+ * kept in {@code ledger.party_facts} by this subscribing handler in the transaction that appends the events, so
+ * that opening a motion reads every party's facts in one query instead of replaying every party's stream. A ledger recorded before
  * the table existed, or whose events were written by other means, is folded into it at start.
  */
 @Component
@@ -94,28 +90,8 @@ public class PartyFactsLoader implements SmartInitializingSingleton {
     }
 
     @EventHandler
-    void on(MemberAdmitted e, DomainEventMessage<MemberAdmitted> message) {
-        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
-    }
-
-    @EventHandler
-    void on(MemberWithdrew e, DomainEventMessage<MemberWithdrew> message) {
-        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
-    }
-
-    @EventHandler
-    void on(MemberExpelled e, DomainEventMessage<MemberExpelled> message) {
-        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
-    }
-
-    @EventHandler
-    void on(DuesPaid e, DomainEventMessage<DuesPaid> message) {
-        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
-    }
-
-    @EventHandler
-    void on(DuesPaymentReversed e, DomainEventMessage<DuesPaymentReversed> message) {
-        record(e.member(), message.getSequenceNumber(), facts -> facts.with(e));
+    void on(PartyEvent e, DomainEventMessage<?> message) {
+        record(e.member(), message.getSequenceNumber(), facts -> facts.then(e));
     }
 
     /**
@@ -170,31 +146,14 @@ public class PartyFactsLoader implements SmartInitializingSingleton {
 
     /** The party's facts folded from its stored events with a sequence number below {@code sequence}. */
     private PartyFacts foldedBefore(String party, long sequence) {
-        PartyFacts facts = PartyFacts.none();
-        for (DomainEventMessage<?> event : events.readEvents(party).asStream()
-                .filter(event -> event.getSequenceNumber() < sequence).toList()) {
-            facts = fold(facts, event.getPayload());
-        }
-        return facts;
+        return PartyFacts.fold(events.readEvents(party).asStream()
+                .filter(event -> event.getSequenceNumber() < sequence)
+                .map(event -> (PartyEvent) event.getPayload())
+                .toList());
     }
 
     private List<Object> payloads(String aggregate) {
         return events.readEvents(aggregate).asStream().map(message -> (Object) message.getPayload()).toList();
-    }
-
-    private static PartyFacts fold(PartyFacts facts, Object event) {
-        if (event instanceof MemberAdmitted e) {
-            return facts.with(e);
-        } else if (event instanceof MemberWithdrew e) {
-            return facts.with(e);
-        } else if (event instanceof MemberExpelled e) {
-            return facts.with(e);
-        } else if (event instanceof DuesPaid e) {
-            return facts.with(e);
-        } else if (event instanceof DuesPaymentReversed e) {
-            return facts.with(e);
-        }
-        return facts;
     }
 
     private String write(PartyFacts facts) {

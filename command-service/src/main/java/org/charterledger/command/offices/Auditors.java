@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.charterledger.charter.Effects;
+import org.charterledger.charter.RuleViolation;
 import org.charterledger.command.Rejection;
 import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.AuditorElected;
@@ -15,7 +17,9 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -28,7 +32,8 @@ public class Auditors {
 
     @AggregateIdentifier
     private String id;
-    private final Set<String> seats = new HashSet<>();
+    /** The countries holding a seat, by term. */
+    private final Map<Integer, Set<CountryCode>> seats = new HashMap<>();
 
     protected Auditors() {
         // for Axon
@@ -42,28 +47,24 @@ public class Auditors {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ElectAuditor cmd) {
-        CountryCode country = cmd.auditor().countryPrefix();
-        if (seats.contains(seat(cmd.term(), country))) {
-            throw new SecondAuditor(cmd.term(), country);
-        }
-        apply(new AuditorElected(cmd.auditor(), country, cmd.term(), cmd.from(), cmd.decidedBy()));
+        Effects.checkAuditorSeat(seats.getOrDefault(cmd.term(), Set.of()), cmd.auditor()).ifPresent(violation -> {
+            throw new SecondAuditor(violation);
+        });
+        apply(new AuditorElected(cmd.auditor(), cmd.auditor().countryPrefix(), cmd.term(), cmd.from(),
+                cmd.decidedBy()));
     }
 
     /** A country already holds its auditor's seat in the term. */
     static class SecondAuditor extends Rejection {
-        SecondAuditor(int term, CountryCode country) {
-            super(Reason.CONFLICT, "auditor-refused", "effect.auditor", "one-per-country", "Charter Art. 7(2)",
-                    "term " + term + " already has an auditor from " + country);
+        SecondAuditor(RuleViolation violation) {
+            super(Reason.CONFLICT, "auditor-refused", "effect.auditor", violation.rule(), violation.article(),
+                    violation.message());
         }
-    }
-
-    private static String seat(int term, CountryCode country) {
-        return term + "/" + country;
     }
 
     @EventSourcingHandler
     void on(AuditorElected e) {
         id = ID;
-        seats.add(seat(e.term(), e.country()));
+        seats.computeIfAbsent(e.term(), term -> new HashSet<>()).add(e.country());
     }
 }

@@ -23,6 +23,7 @@ import org.charterledger.events.PartyCategory;
 import org.charterledger.events.SubcommitteeAbolished;
 import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
+import org.charterledger.events.SubcommitteeEvent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -52,7 +53,7 @@ public class Subcommittee {
     @CommandHandler
     void handle(AbolishSubcommittee cmd) {
         refuseWhenAbolished();
-        apply(new SubcommitteeAbolished(facts.number(), cmd.on(), cmd.decidedBy()));
+        apply(SubcommitteeAbolished.citing(facts.number(), cmd.on(), cmd.decidedBy()));
     }
 
     /** Only members coordinate (Subcommittee Regulation Art. 5(1)); several may co-coordinate. */
@@ -118,29 +119,10 @@ public class Subcommittee {
         }
     }
 
+    /** Every event of the stream, folded as the facts loader folds it ({@link SubcommitteeFacts#next}). */
     @EventSourcingHandler
-    void on(SubcommitteeEstablished e) {
-        id = SubcommitteeCommands.streamOf(e.number());
-        facts = SubcommitteeFacts.of(e);
-    }
-
-    @EventSourcingHandler
-    void on(SubcommitteeAbolished e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(CoordinatorAppointed e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(CoordinatorReplaced e) {
-        facts = facts.with(e);
-    }
-
-    @EventSourcingHandler
-    void on(SubcommitteeActivityRecorded e) {
-        facts = facts.with(e);
+    void on(SubcommitteeEvent e) {
+        id = e.subcommittee().stream();
+        facts = SubcommitteeFacts.next(facts, e);
     }
 }

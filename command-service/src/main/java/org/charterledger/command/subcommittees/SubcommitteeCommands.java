@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.events.SubcommitteeId;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class SubcommitteeCommands {
     }
 
     public static String streamOf(int number) {
-        return "SC-" + number;
+        return SubcommitteeId.of(number).stream();
     }
 
     /**
@@ -27,6 +28,7 @@ public final class SubcommitteeCommands {
                                         String field, LocalDate founded, MotionId decidedBy) {
     }
 
+    /** {@code decidedBy}: the decision as the client cites it, a motion's id or words. */
     public record AbolishSubcommittee(@TargetAggregateIdentifier String subcommittee, LocalDate on, String decidedBy) {
     }
 

@@ -2,6 +2,8 @@ package org.charterledger.command.subcommittees;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.charterledger.charter.SubcommitteeFacts;
+import org.charterledger.events.SubcommitteeEvent;
+import org.charterledger.events.SubcommitteeId;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -17,7 +19,7 @@ public class SubcommitteeFactsLoader {
     }
 
     public Optional<SubcommitteeFacts> facts(int number) {
-        return Optional.ofNullable(SubcommitteeFacts.fold(events.readEvents(SubcommitteeCommands.streamOf(number))
-                .asStream().map(message -> message.getPayload()).toList()));
+        return Optional.ofNullable(SubcommitteeFacts.fold(events.readEvents(SubcommitteeId.of(number).stream())
+                .asStream().map(message -> (SubcommitteeEvent) message.getPayload()).toList()));
     }
 }

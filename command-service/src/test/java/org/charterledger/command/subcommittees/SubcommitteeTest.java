@@ -140,7 +140,7 @@ class SubcommitteeTest {
 
     @Test
     void anAbolishedSubcommitteeChangesNoMore() {
-        SubcommitteeAbolished abolished = new SubcommitteeAbolished(8, LocalDate.of(2022, 1, 1), "EC 2021");
+        SubcommitteeAbolished abolished = new SubcommitteeAbolished(8, LocalDate.of(2022, 1, 1), null, "EC 2021");
         fixture.given(ESTABLISHED)
                 .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 1, 1), "EC 2021"))
                 .expectEvents(abolished);
@@ -150,5 +150,13 @@ class SubcommitteeTest {
         fixture.given(ESTABLISHED, CO_COORDINATORS, abolished)
                 .when(new RenewCoordinator(TOURISM, EC_MOTION))
                 .expectException(SubcommitteeRefused.class).expectNoEvents();
+    }
+
+    /** A decision cited by its motion's id is recorded as that motion; one cited in words keeps its words. */
+    @Test
+    void anAbolitionCitingAMotionNamesIt() {
+        fixture.given(ESTABLISHED)
+                .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 1, 1), "EC2021-M4"))
+                .expectEvents(new SubcommitteeAbolished(8, LocalDate.of(2022, 1, 1), new MotionId("EC2021-M4"), null));
     }
 }

@@ -4,15 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SerializationException;
+import org.charterledger.charter.Count;
 import org.charterledger.charter.DecisionRule;
 import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.BusinessDated;
 import org.charterledger.events.Choice;
+import org.charterledger.events.LedgerEvent;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.MotionOpened;
-import org.charterledger.events.Procedure;
 import org.charterledger.events.RollEntry;
+import org.charterledger.events.SubcommitteeEvent;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 import org.charterledger.query.config.InvalidParameter;
@@ -27,15 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What an auditor reads: the raw record, the chain's digest and its verification, and each decision re-derived from
@@ -46,18 +55,21 @@ import java.util.regex.Pattern;
 class AuditController {
 
     private static final int MAX_LIMIT = 1000;
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AuditChain chain;
     private final LedgerPosition position;
+    /** Axon's event serializer and upcaster chain: the audit reads a stored event as every view reads it. */
+    private final Configuration axon;
 
-    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, LedgerPosition position) {
+    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, LedgerPosition position,
+                    Configuration axon) {
         this.jdbc = jdbc;
         this.json = json;
         this.chain = chain;
         this.position = position;
+        this.axon = axon;
     }
 
     /** An event as stored, with what it says in business terms. */
@@ -110,8 +122,8 @@ class AuditController {
         long cursor = after;
         while (events.size() < limit && cursor < settled) {
             List<RecordedEvent> chunk = jdbc.sql("""
-                            SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload_revision,
-                                   payload, meta_data, time_stamp
+                            SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier,
+                                   time_stamp, payload_type, payload_revision, payload, meta_data
                             FROM ledger.domain_event_entry
                             WHERE global_index > ? AND global_index <= ?
                               AND (CAST(? AS VARCHAR(255)) IS NULL OR aggregate_identifier = ?)
@@ -119,8 +131,7 @@ class AuditController {
                             ORDER BY global_index LIMIT ?""")
                     .params(cursor, settled, aggregate, aggregate, type, type == null ? null
                             : type.contains(".") ? type : "org.charterledger.events." + type, MAX_LIMIT)
-                    .query((rs, i) -> recorded(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getString(8)))
+                    .query((rs, i) -> recorded(stored(rs), rs.getString("time_stamp")))
                     .list();
             if (chunk.isEmpty()) {
                 break;
@@ -190,7 +201,8 @@ class AuditController {
             + " positions it rests on, and the chain's link at the last of them")
     Certificate certificate(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);
-        Tally arithmetic = recompute(recorded);
+        Count count = count(recorded);
+        Tally arithmetic = count.tally();
         MotionOpened opened = recorded.opened();
         Derivation derivation = derivation(id);
         chain.extend();
@@ -199,7 +211,7 @@ class AuditController {
                 opened.item(), json.valueToTree(opened.effect()), opened.rule(), arithmetic.article(),
                 opened.rollDate(), opened.roll(), json.valueToTree(opened.leftOff()),
                 recorded.attendance().stream().map(MemberId::value).toList(), recorded.ballots(),
-                present(recorded).stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
+                count.present().stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
                 derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null));
     }
 
@@ -209,7 +221,7 @@ class AuditController {
     }
 
     private Recorded recorded(MotionId id) {
-        List<Map.Entry<Long, Object>> motionEvents = load(id.value());
+        List<Map.Entry<Long, LedgerEvent>> motionEvents = load(id.value());
         MotionOpened opened = motionEvents.stream().map(Map.Entry::getValue)
                 .filter(MotionOpened.class::isInstance).map(MotionOpened.class::cast).findFirst()
                 .orElseThrow(() -> new NotFound("id", "no motion " + id));
@@ -217,7 +229,7 @@ class AuditController {
         MotionDecided decided = null;
         long decidedAt = Long.MAX_VALUE;
         List<Long> positions = new ArrayList<>();
-        for (Map.Entry<Long, Object> event : motionEvents) {
+        for (Map.Entry<Long, LedgerEvent> event : motionEvents) {
             positions.add(event.getKey());
             if (event.getValue() instanceof VoteCast vote) {
                 ballots.add(new Ballot(vote.member().value(), vote.choice(), vote.castOn(), event.getKey()));
@@ -227,7 +239,7 @@ class AuditController {
             }
         }
         List<MemberId> attendance = new ArrayList<>();
-        for (Map.Entry<Long, Object> event : load(opened.meeting().value())) {
+        for (Map.Entry<Long, LedgerEvent> event : load(opened.meeting().value())) {
             if (event.getKey() < decidedAt && event.getValue() instanceof AttendanceRecorded recorded) {
                 attendance.addAll(recorded.present());
                 positions.add(event.getKey());
@@ -237,62 +249,79 @@ class AuditController {
         return new Recorded(opened, ballots, attendance, decided, positions);
     }
 
-    private Set<MemberId> present(Recorded recorded) {
-        Set<MemberId> present = new TreeSet<>(Comparator.comparing(MemberId::value));
-        recorded.ballots().forEach(b -> present.add(new MemberId(b.member())));
-        if (recorded.opened().procedure() == Procedure.SITTING) {
-            recorded.opened().roll().stream().map(RollEntry::member).filter(recorded.attendance()::contains)
-                    .forEach(present::add);
-        }
-        return present;
+    /** The count of {@link Count#of}, from the recorded roll, ballots and attendance alone. */
+    private Count count(Recorded recorded) {
+        Map<MemberId, Choice> cast = new LinkedHashMap<>();
+        recorded.ballots().forEach(b -> cast.put(new MemberId(b.member()), b.choice()));
+        MotionOpened opened = recorded.opened();
+        return Count.of(DecisionRule.valueOf(opened.rule()), opened.procedure(),
+                opened.roll().stream().map(RollEntry::member).toList(), cast, recorded.attendance());
     }
 
     private Tally recompute(Recorded recorded) {
-        Set<MemberId> present = present(recorded);
-        int yes = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.YES).count();
-        int no = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.NO).count();
-        int abstain = (int) recorded.ballots().stream().filter(b -> b.choice() == Choice.ABSTAIN).count();
-        return DecisionRule.valueOf(recorded.opened().rule()).tally(recorded.opened().roll().size(), present.size(),
-                yes, no, abstain);
+        return count(recorded).tally();
     }
 
-    private List<Map.Entry<Long, Object>> load(String aggregate) {
-        return jdbc.sql("""
-                        SELECT global_index, payload_type, payload FROM ledger.domain_event_entry
-                        WHERE aggregate_identifier = ? ORDER BY global_index""")
+    /** An aggregate's events with their positions, upcast and deserialized as the views read them. */
+    private List<Map.Entry<Long, LedgerEvent>> load(String aggregate) {
+        List<TrackedDomainEventData<byte[]>> stored = jdbc.sql("""
+                        SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM ledger.domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index""")
                 .param(aggregate)
-                .query((rs, i) -> Map.<Long, Object>entry(rs.getLong(1), read(rs.getString(2), rs.getBytes(3))))
+                .query((rs, i) -> stored(rs))
                 .list();
+        return read(stored.stream())
+                .map(event -> Map.entry(event.trackingToken().position().orElseThrow(),
+                        (LedgerEvent) event.getPayload()))
+                .toList();
     }
 
-    private Object read(String type, byte[] payload) {
+    /** An event row as stored, for Axon's serializer. */
+    private static TrackedDomainEventData<byte[]> stored(ResultSet rs) throws SQLException {
+        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong("global_index")),
+                new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
+                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+                        rs.getBytes("meta_data")));
+    }
+
+    /** Stored events as the views read them: upcast to their current revision and deserialized by Axon. */
+    private Stream<TrackedEventMessage<?>> read(Stream<TrackedDomainEventData<byte[]>> stored) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(stored, axon.eventSerializer(), axon.upcasterChain());
+    }
+
+    /**
+     * An event as stored, with its business date as the event gives it ({@link BusinessDated}; none for an event
+     * without one) and the decision it cites.
+     */
+    private RecordedEvent recorded(TrackedDomainEventData<byte[]> stored, String recordedAt) {
         try {
-            return json.readValue(payload, Class.forName(type));
+            JsonNode body = json.readTree(stored.getPayload().getData());
+            byte[] metadata = stored.getMetaData().getData();
+            JsonNode meta = metadata == null ? json.createObjectNode() : json.readTree(metadata);
+            Object event = event(stored);
+            LocalDate businessDate = event instanceof BusinessDated dated ? dated.businessDate() : null;
+            String type = stored.getPayload().getType().getName();
+            String decidedBy = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
+                    : body.hasNonNull("electedBy") ? body.get("electedBy").asText()
+                    : event instanceof SubcommitteeEvent && body.hasNonNull("reference") ? body.get("reference").asText()
+                    : null;
+            return new RecordedEvent(stored.trackingToken().position().orElseThrow(), stored.getAggregateIdentifier(),
+                    stored.getSequenceNumber(), type.substring(type.lastIndexOf('.') + 1),
+                    stored.getPayload().getType().getRevision(), businessDate, recordedAt,
+                    text(meta, "principal"), text(meta, "requestId"), decidedBy, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the ledger holds an event of an unknown type " + type, e);
         }
     }
 
-    private RecordedEvent recorded(long at, String aggregate, long sequence, String type, String revision,
-                                   byte[] payload, byte[] metadata, String recordedAt) {
+    /** The event a row holds; {@code null} when it cannot be read as one (a row altered in the store). */
+    private Object event(TrackedDomainEventData<byte[]> stored) {
         try {
-            JsonNode body = json.readTree(payload);
-            JsonNode meta = metadata == null ? json.createObjectNode() : json.readTree(metadata);
-            LocalDate businessDate = null;
-            for (Iterator<JsonNode> fields = body.elements(); fields.hasNext() && businessDate == null; ) {
-                JsonNode field = fields.next();
-                if (field.isTextual() && ISO_DATE.matcher(field.asText()).matches()) {
-                    businessDate = LocalDate.parse(field.asText());
-                }
-            }
-            String decidedBy = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
-                    : body.hasNonNull("electedBy") ? body.get("electedBy").asText() : null;
-            return new RecordedEvent(at, aggregate, sequence, type.substring(type.lastIndexOf('.') + 1), revision,
-                    businessDate, recordedAt, text(meta, "principal"), text(meta, "requestId"), decidedBy, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return read(Stream.of(stored)).findFirst().map(TrackedEventMessage::getPayload).orElse(null);
+        } catch (SerializationException unreadable) {
+            return null;
         }
     }
 

@@ -8,6 +8,7 @@ import org.charterledger.charter.DecisionRule;
 import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
 import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.Procedure;
 import org.charterledger.events.Tally;
@@ -23,11 +24,9 @@ import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Meetings and motions as an auditor reads them: the frozen roll and who was left off it, attendance, ballots, the
@@ -173,28 +172,18 @@ class MotionQueries {
                 .list();
     }
 
-    /**
-     * The count as closing the motion now would make it: present are the members on the roll that voted and, at a
-     * sitting, those attending the meeting.
-     */
+    /** The count as closing the motion now would make it: {@link org.charterledger.charter.Count#of}. */
     private Count count(MotionId motion, String meeting, DecisionRule rule, Procedure procedure, List<Ballot> ballots) {
-        List<String> roll = jdbc.sql("SELECT member_id FROM projection.motion_roll WHERE motion_id = ? ORDER BY member_id")
-                .param(motion.value()).query(String.class).list();
-        Set<String> present = new LinkedHashSet<>();
-        ballots.forEach(b -> present.add(b.member()));
-        if (procedure == Procedure.SITTING) {
-            attendance(meeting).stream().filter(roll::contains).forEach(present::add);
-        }
-        Map<Choice, Integer> votes = new EnumMap<>(Choice.class);
-        for (Choice choice : Choice.values()) {
-            votes.put(choice, (int) ballots.stream().filter(b -> b.choice() == choice).count());
-        }
-        Tally now = rule.tally(roll.size(), present.size(), votes.get(Choice.YES), votes.get(Choice.NO),
-                votes.get(Choice.ABSTAIN));
-        List<String> notVoted = roll.stream().filter(m -> ballots.stream().noneMatch(b -> b.member().equals(m))).toList();
-        return new Count(roll.size(), present.size(), votes, notVoted, now.quorumHolds(), now.quorumTest(),
-                now.thresholdMet(), now.thresholdTest(), rule.yesStillNeeded(roll.size(), present.size(),
-                votes.get(Choice.YES), votes.get(Choice.NO), votes.get(Choice.ABSTAIN)));
+        List<MemberId> roll = jdbc.sql("SELECT member_id FROM projection.motion_roll WHERE motion_id = ? ORDER BY member_id")
+                .param(motion.value()).query(String.class).list().stream().map(MemberId::new).toList();
+        Map<MemberId, Choice> cast = new LinkedHashMap<>();
+        ballots.forEach(b -> cast.put(new MemberId(b.member()), b.choice()));
+        org.charterledger.charter.Count now = org.charterledger.charter.Count.of(rule, procedure, roll, cast,
+                attendance(meeting).stream().map(MemberId::new).toList());
+        Tally tally = now.tally();
+        return new Count(now.rollSize(), now.present().size(), now.votes(),
+                now.notVoted().stream().map(MemberId::value).toList(), tally.quorumHolds(), tally.quorumTest(),
+                tally.thresholdMet(), tally.thresholdTest(), now.yesStillNeeded());
     }
 
     private static List<Integer> years(String years) {
