@@ -1,5 +1,6 @@
 package org.charterledger.command.config;
 
+import org.charterledger.web.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charterledger.command.FreshDatabase;
@@ -20,10 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -212,27 +209,7 @@ class BoundaryOverHttpIT {
     }
 
     private void assertRawProblem(String request, int status) throws Exception {
-        String answer = raw(request);
-        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertThat(head).as(answer).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase()).as(answer).contains("content-type: application/problem+json");
-        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-            body = body.substring(body.indexOf("\r\n") + 2);
-        }
-        assertThat(json.readTree(body).get("status").asInt()).as(answer).isEqualTo(status);
-    }
-
-    private String raw(String request) throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+        ProblemAssertions.assertRawProblem(port, request, status);
     }
 
     private JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {

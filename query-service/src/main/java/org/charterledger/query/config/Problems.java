@@ -1,9 +1,6 @@
 package org.charterledger.query.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.charterledger.events.LedgerBounds;
-import org.charterledger.query.audit.Rebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.charterledger.web.DatabaseOutage;
@@ -12,7 +9,6 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +17,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -56,12 +51,6 @@ public class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", e.getMessage(), "atLeast",
                         null));
-    }
-
-    @ExceptionHandler(Rebuilds.RebuildRefused.class)
-    ResponseEntity<Object> rebuildRefused(Rebuilds.RebuildRefused e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, e.type(), e.getMessage(), null, e.rule()));
     }
 
     @ExceptionHandler(ViewsRebuilding.class)
@@ -123,12 +112,6 @@ public class Problems extends ResponseEntityExceptionHandler {
                     : known.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    /** Writes a problem where no controller advice reaches: filters, the error page, the firewall. */
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
-                      String detail, String field, String rule) throws IOException {
-        ProblemResponses.write(json, response, status, type, detail, field, rule);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {

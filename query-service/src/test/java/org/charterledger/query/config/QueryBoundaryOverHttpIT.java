@@ -1,5 +1,6 @@
 package org.charterledger.query.config;
 
+import org.charterledger.web.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.CountryCode;
@@ -17,9 +18,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,22 +181,6 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
     }
 
     private void assertRawProblem(String request, int status) throws Exception {
-        String answer;
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(bytes);
-            answer = bytes.toString(StandardCharsets.UTF_8);
-        }
-        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertThat(head).as(answer).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase()).as(answer).contains("content-type: application/problem+json");
-        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-            body = body.substring(body.indexOf("\r\n") + 2);
-        }
-        assertThat(json.readTree(body).get("status").asInt()).as(answer).isEqualTo(status);
+        ProblemAssertions.assertRawProblem(port, request, status);
     }
 }

@@ -1,0 +1,239 @@
+package org.charterledger.command.submission;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.charterledger.events.LedgerBounds;
+import org.charterledger.web.DatabaseOutage;
+import org.charterledger.web.ProblemResponses;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.charterledger.command.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as an RFC 9457 problem: a stable {@code type}, a sentence, and the {@code field} and {@code rule} at
+ * fault. Malformed input is 400, an unknown id 404, a conflict with the record 409, a broken rule 422.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_PREFIX = ProblemResponses.TYPE_PREFIX;
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    /** Seconds a client should wait before retrying while the database is away: about a restart's length. */
+    private static final String DATABASE_RETRY_AFTER = "5";
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<Object> rejected(Rejection rejection) {
+        HttpStatus status = switch (rejection.reason()) {
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        ProblemDetail problem = problem(status, rejection.type(), rejection.getMessage(), rejection.field(),
+                rejection.rule());
+        if (rejection.article() != null) {
+            problem.setProperty("article", rejection.article());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(InvalidIdempotencyKey.class)
+    ResponseEntity<Object> invalidKey(InvalidIdempotencyKey e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                e.getMessage(), IdempotentCommands.HEADER, "idempotency-key-format"));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(),
+                e.field(), e.rule()));
+    }
+
+    @ExceptionHandler(LedgerBusy.class)
+    ResponseEntity<Object> busy(LedgerBusy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "ledger-busy", e.getMessage(), null, null));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        LedgerBounds.OutOfBounds bound = outOfBounds(e);
+        if (bound != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "the parameter '" + e.getName() + "' " + expectation(e.getRequiredType(), e.getMostSpecificCause()),
+                e.getName(), "format"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
+        log.error("Unexpected failure", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the ledger failed to handle this request; nothing was appended", null, null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "rule", String.valueOf(error.getCode()),
+                        "detail", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        FieldError first = e.getBindingResult().getFieldErrors().get(0);
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", detail, first.getField(),
+                first.getCode());
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            LedgerBounds.OutOfBounds bound = outOfBounds(mapping);
+            if (bound != null) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                        field + " " + bound.getMessage(), field, bound.rule()));
+            }
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                        field + " is not a field of this request", field, "known-fields"));
+            }
+            Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            Throwable cause = mapping instanceof ValueInstantiationException ? mapping.getCause() : mapping;
+            if (cause instanceof JsonMappingException && cause.getCause() instanceof IllegalArgumentException invalid) {
+                cause = invalid;
+            }
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                    field + " " + expectation(target, cause), field, "format"));
+        }
+        if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.find()) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                        "the field " + duplicate.group(1) + " appears more than once", duplicate.group(1),
+                        "no-duplicate-fields"));
+            }
+        }
+        String detail = e.getCause() instanceof JsonProcessingException
+                ? "the body is not well-formed JSON: " + ((JsonProcessingException) e.getCause()).getOriginalMessage()
+                : "the request needs a JSON body";
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, null,
+                "json"));
+    }
+
+    private static LedgerBounds.OutOfBounds outOfBounds(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LedgerBounds.OutOfBounds bound) {
+                return bound;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "missing-header",
+                    "the header " + missing.getHeaderName() + " is required", missing.getHeaderName(), "required"));
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
+    }
+
+    /** The database is away (a restart, an outage): a bounded wait, then 503 to retry, and readiness DOWN meanwhile. */
+    private ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "the ledger's database is unavailable; retry with the same Idempotency-Key,"
+                                + " which applies the request once", null, null));
+    }
+
+    /** Problems Spring MVC raises itself (unknown path, wrong method or media type) get a ledger type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String slug = known == null ? "http-" + status.value()
+                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create(TYPE_PREFIX + slug));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String expectation(Class<?> target, Throwable cause) {
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == LocalDate.class) {
+            return "must be a date in the form YYYY-MM-DD";
+        }
+        if (target == Currency.class) {
+            return "must be an ISO 4217 currency code, such as KRW or USD";
+        }
+        if (target == String.class) {
+            return "must be text in a JSON string";
+        }
+        if (target == BigDecimal.class) {
+            return "must be a decimal number, such as \"1000.00\"";
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return target != null ? "must be a " + target.getSimpleName() : "is not in the expected format";
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
+        return ProblemResponses.problem(status, type, detail, field, rule);
+    }
+}
