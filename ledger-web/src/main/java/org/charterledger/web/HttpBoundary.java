@@ -23,16 +23,17 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 public class HttpBoundary {
 
     /**
-     * What the service answers when it failed, where no controller advice reaches: on its error page
-     * ({@link ProblemErrorController}) and in Tomcat's own report ({@link ProblemReportValve}).
+     * What the service answers when it failed: unexpectedly, in its controllers ({@link ProblemAdvice}) or on its
+     * error page ({@link ProblemErrorController}); in Tomcat's own report ({@link ProblemReportValve}); and while
+     * its database is away.
      */
-    public record Failure(String errorPage, String container) {
+    public record Failure(String unexpected, String container, String databaseAway) {
     }
 
     /** The error page; Spring Boot's own gives way to it. */
     @Bean
     ProblemErrorController problemErrorController(ObjectMapper json, Failure failure) {
-        return new ProblemErrorController(json, failure.errorPage());
+        return new ProblemErrorController(json, failure.unexpected());
     }
 
     /** Spring MVC's JSON converter, reading strictly and writing with the services' mapper. */

@@ -13,6 +13,8 @@ class HttpEdge {
     @Bean
     HttpBoundary.Failure failure() {
         return new HttpBoundary.Failure("the ledger failed to handle this request; nothing was appended",
-                "the server failed to handle this request; nothing was appended");
+                "the server failed to handle this request; nothing was appended",
+                "the ledger's database is unavailable; retry with the same Idempotency-Key, which applies the request"
+                        + " once");
     }
 }

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.charterledger.events.LedgerBounds;
-import org.charterledger.web.DatabaseOutage;
+import org.charterledger.web.HttpBoundary;
+import org.charterledger.web.ProblemAdvice;
 import org.charterledger.web.ProblemResponses;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.charterledger.command.Rejection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,15 +25,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,13 +41,14 @@ import java.util.stream.Collectors;
  * fault. Malformed input is 400, an unknown id 404, a conflict with the record 409, a broken rule 422.
  */
 @RestControllerAdvice
-public class Problems extends ResponseEntityExceptionHandler {
+public class Problems extends ProblemAdvice {
 
     public static final String TYPE_PREFIX = ProblemResponses.TYPE_PREFIX;
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
-    private static final Logger log = LoggerFactory.getLogger(Problems.class);
-    /** Seconds a client should wait before retrying while the database is away: about a restart's length. */
-    private static final String DATABASE_RETRY_AFTER = "5";
+
+    Problems(HttpBoundary.Failure failure) {
+        super(failure);
+    }
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<Object> rejected(Rejection rejection) {
@@ -98,16 +94,6 @@ public class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "the parameter '" + e.getName() + "' " + expectation(e.getRequiredType(), e.getMostSpecificCause()),
                 e.getName(), "format"));
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
-        if (DatabaseOutage.causedBy(e)) {
-            return databaseUnavailable(e);
-        }
-        log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the ledger failed to handle this request; nothing was appended", null, null));
     }
 
     @Override
@@ -168,15 +154,6 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "json"));
     }
 
-    private static LedgerBounds.OutOfBounds outOfBounds(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LedgerBounds.OutOfBounds bound) {
-                return bound;
-            }
-        }
-        return null;
-    }
-
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
@@ -186,29 +163,6 @@ public class Problems extends ResponseEntityExceptionHandler {
                     "the header " + missing.getHeaderName() + " is required", missing.getHeaderName(), "required"));
         }
         return super.handleServletRequestBindingException(e, headers, status, request);
-    }
-
-    /** The database is away (a restart, an outage): a bounded wait, then 503 to retry, and readiness DOWN meanwhile. */
-    private ResponseEntity<Object> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        "the ledger's database is unavailable; retry with the same Idempotency-Key,"
-                                + " which applies the request once", null, null));
-    }
-
-    /** Problems Spring MVC raises itself (unknown path, wrong method or media type) get a ledger type too. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String slug = known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create(TYPE_PREFIX + slug));
-        }
-        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static String expectation(Class<?> target, Throwable cause) {
@@ -231,9 +185,5 @@ public class Problems extends ResponseEntityExceptionHandler {
             return cause.getMessage();
         }
         return target != null ? "must be a " + target.getSimpleName() : "is not in the expected format";
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
-        return ProblemResponses.problem(status, type, detail, field, rule);
     }
 }

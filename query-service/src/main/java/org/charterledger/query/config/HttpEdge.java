@@ -12,6 +12,7 @@ class HttpEdge {
 
     @Bean
     HttpBoundary.Failure failure() {
-        return new HttpBoundary.Failure("the ledger failed to answer this query", "the server failed to answer this request");
+        return new HttpBoundary.Failure("the ledger failed to answer this query", "the server failed to answer this request",
+                "the ledger's database is unavailable; retry shortly");
     }
 }

@@ -23,12 +23,12 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "Offices", description = "The chair (Art. 7(1)), acting chairs, the Secretary-General (Art. 13), auditors (Art. 7(2))")
-class OfficeQueries {
+class OfficeController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OfficeQueries(JdbcClient jdbc, Clock clock) {
+    OfficeController(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

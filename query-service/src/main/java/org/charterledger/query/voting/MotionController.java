@@ -35,12 +35,12 @@ import java.util.Set;
  */
 @RestController
 @Tag(name = "Meetings and motions", description = "Rolls, attendance, ballots and decisions (Charter Art. 8, 9)")
-class MotionQueries {
+class MotionController {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    MotionQueries(JdbcClient jdbc, ObjectMapper json) {
+    MotionController(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -20,12 +20,12 @@ import java.util.List;
 /** Subcommittees on a date, with the flags of the Subcommittee Regulation, and each one's history. */
 @RestController
 @Tag(name = "Subcommittees", description = "Coordinators on any date, renewals due, inactive coordinators")
-class SubcommitteeQueries {
+class SubcommitteeController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SubcommitteeQueries(JdbcClient jdbc, Clock clock) {
+    SubcommitteeController(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
