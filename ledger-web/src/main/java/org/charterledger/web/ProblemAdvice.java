@@ -11,9 +11,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,50 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 failure.unexpected(), null, null));
+    }
+
+    /**
+     * A path or query parameter that is not of its type: 400 naming it, with the ledger's bound it broke, or else
+     * what the service expects of it ({@link #expectation}).
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    protected ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        LedgerBounds.OutOfBounds bound = outOfBounds(e);
+        if (bound != null) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "the parameter '" + e.getName() + "' " + expectation(e.getRequiredType(), e.getMostSpecificCause()),
+                e.getName(), "format"));
+    }
+
+    /** What a value of {@code target} must look like, said after its name; {@code cause} is why it was refused. */
+    protected String expectation(Class<?> target, Throwable cause) {
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == LocalDate.class) {
+            return "must be a date in the form YYYY-MM-DD";
+        }
+        String known = expectationOf(target);
+        if (known != null) {
+            return known;
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return otherwise(target);
+    }
+
+    /** What a service says of a type of its own requests, before the refusal's own message; null for nothing. */
+    protected String expectationOf(Class<?> target) {
+        return null;
+    }
+
+    /** What is said when nothing more is known of what {@code target} expects. */
+    protected String otherwise(Class<?> target) {
+        return "is not in the expected format";
     }
 
     /** The database is away (a restart, an outage): a bounded wait, then 503 to retry, and readiness DOWN meanwhile. */

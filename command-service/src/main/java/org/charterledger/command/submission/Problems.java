@@ -24,11 +24,8 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +79,6 @@ public class Problems extends ProblemAdvice {
     ResponseEntity<Object> busy(LedgerBusy e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "ledger-busy", e.getMessage(), null, null));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
-        LedgerBounds.OutOfBounds bound = outOfBounds(e);
-        if (bound != null) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
-        }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "the parameter '" + e.getName() + "' " + expectation(e.getRequiredType(), e.getMostSpecificCause()),
-                e.getName(), "format"));
     }
 
     @Override
@@ -165,13 +150,9 @@ public class Problems extends ProblemAdvice {
         return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
-    private static String expectation(Class<?> target, Throwable cause) {
-        if (target != null && target.isEnum()) {
-            return "must be one of " + Arrays.toString(target.getEnumConstants());
-        }
-        if (target == LocalDate.class) {
-            return "must be a date in the form YYYY-MM-DD";
-        }
+    /** Body fields of these types are read by Jackson, whose own messages say less. */
+    @Override
+    protected String expectationOf(Class<?> target) {
         if (target == Currency.class) {
             return "must be an ISO 4217 currency code, such as KRW or USD";
         }
@@ -181,9 +162,11 @@ public class Problems extends ProblemAdvice {
         if (target == BigDecimal.class) {
             return "must be a decimal number, such as \"1000.00\"";
         }
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            return cause.getMessage();
-        }
-        return target != null ? "must be a " + target.getSimpleName() : "is not in the expected format";
+        return null;
+    }
+
+    @Override
+    protected String otherwise(Class<?> target) {
+        return target != null ? "must be a " + target.getSimpleName() : super.otherwise(null);
     }
 }

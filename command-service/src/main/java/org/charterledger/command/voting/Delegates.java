@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * and no other.
  */
 @Component
-public class Delegates {
+class Delegates {
 
     private final LedgerUsers users;
 
@@ -21,7 +21,7 @@ public class Delegates {
         this.users = users;
     }
 
-    public void checkMayVoteFor(MemberId member) {
+    void checkMayVoteFor(MemberId member) {
         Authentication principal = SecurityContextHolder.getContext().getAuthentication();
         boolean secretariat = principal.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + SecurityConfig.SECRETARIAT));

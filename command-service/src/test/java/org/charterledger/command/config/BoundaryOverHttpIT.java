@@ -22,11 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.charterledger.web.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -185,13 +185,7 @@ class BoundaryOverHttpIT {
 
     @Test
     void whatTheContainerRefusesIsAProblemToo() throws Exception {
-        String auth = "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString("secretariat:test-secretariat".getBytes(StandardCharsets.UTF_8)) + "\r\n";
-
-        assertRawProblem("GET /api/members HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(9000)
-                + "\r\nConnection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members/KR%00X HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members%2FKR HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
+        String auth = ProblemAssertions.assertContainerRefusals(port, "secretariat", "test-secretariat");
         assertRawProblem("POST /api/members;x=1 HTTP/1.1\r\nHost: x\r\n" + auth
                 + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 400);
         assertRawProblem("GET /api/members?x=%00 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
@@ -210,16 +204,6 @@ class BoundaryOverHttpIT {
 
     private void assertRawProblem(String request, int status) throws Exception {
         ProblemAssertions.assertRawProblem(port, request, status);
-    }
-
-    private JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
-        assertThat(answer.getHeaders().getContentType()).as(answer.getBody())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith("urn:charter-ledger:problem:");
-        return problem;
     }
 
     private ResponseEntity<String> post(String path, String contentType, byte[] body) {

@@ -1,5 +1,6 @@
 package org.charterledger.web.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,17 @@ public final class ProblemAssertions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemAssertions() {
+    }
+
+    /** An answer that is a problem+json with {@code status} and a ledger type; answers its body. */
+    public static JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).as(answer.getBody())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = JSON.readTree(answer.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asText()).startsWith("urn:charter-ledger:problem:");
+        return problem;
     }
 
     /**
@@ -42,6 +55,23 @@ public final class ProblemAssertions {
             body = body.substring(body.indexOf("\r\n") + 2);
         }
         assertThat(JSON.readTree(body).get("status").asInt()).as(answer).isEqualTo(status);
+    }
+
+    /**
+     * What Tomcat refuses before either service sees it (a header over 8 KB, {@code %00} or an encoded {@code /} in
+     * the path), sent as {@code user}, is a 400 problem+json all the same. Answers the Authorization header line, for
+     * the refusals a test adds of its own.
+     */
+    public static String assertContainerRefusals(int port, String user, String password) throws Exception {
+        String auth = "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        assertRawProblem(port, "GET /api/members HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(9000)
+                + "\r\nConnection: close\r\n\r\n", 400);
+        assertRawProblem(port, "GET /api/members/KR%00X HTTP/1.1\r\nHost: x\r\n" + auth
+                + "Connection: close\r\n\r\n", 400);
+        assertRawProblem(port, "GET /api/members%2FKR HTTP/1.1\r\nHost: x\r\n" + auth
+                + "Connection: close\r\n\r\n", 400);
+        return auth;
     }
 
     /** A login held back by the throttle: 429 {@code too-many-failed-logins}, with a Retry-After within the window. */

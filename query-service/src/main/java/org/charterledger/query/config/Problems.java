@@ -1,6 +1,5 @@
 package org.charterledger.query.config;
 
-import org.charterledger.events.LedgerBounds;
 import org.charterledger.web.HttpBoundary;
 import org.charterledger.web.ProblemAdvice;
 import org.charterledger.web.ProblemResponses;
@@ -9,10 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * Every refusal as an RFC 9457 problem with a stable {@code type} and the {@code field} at fault: a malformed
@@ -50,28 +46,5 @@ public class Problems extends ProblemAdvice {
     ResponseEntity<Object> rebuilding(ViewsRebuilding e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-rebuilding", e.getMessage(), null, null));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
-        LedgerBounds.OutOfBounds bound = outOfBounds(e);
-        if (bound != null) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "the parameter '" + e.getName() + "' " + bound.getMessage(), e.getName(), bound.rule()));
-        }
-        Class<?> target = e.getRequiredType();
-        Throwable cause = e.getMostSpecificCause();
-        String rule;
-        if (target != null && target.isEnum()) {
-            rule = "must be one of " + Arrays.toString(target.getEnumConstants());
-        } else if (target == LocalDate.class) {
-            rule = "must be a date in the form YYYY-MM-DD";
-        } else if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            rule = cause.getMessage();
-        } else {
-            rule = "is not in the expected format";
-        }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "the parameter '" + e.getName() + "' " + rule, e.getName(), "format"));
     }
 }

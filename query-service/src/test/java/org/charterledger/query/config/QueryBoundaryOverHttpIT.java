@@ -15,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -92,13 +90,7 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
 
     @Test
     void whatTheContainerRefusesIsAProblemToo() throws Exception {
-        String auth = "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString("reader:test-reader".getBytes(StandardCharsets.UTF_8)) + "\r\n";
-
-        assertRawProblem("GET /api/members HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(9000)
-                + "\r\nConnection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members/KR%00X HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members%2FKR HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
+        String auth = ProblemAssertions.assertContainerRefusals(port, "reader", "test-reader");
         assertRawProblem("GET /api/members;x=1 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
         assertRawProblem("GET /api/members/KR-ULSAN;x=1 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
                 400);
@@ -171,13 +163,7 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
     }
 
     private JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
-        assertThat(answer.getHeaders().getContentType()).as(answer.getBody())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith("urn:charter-ledger:problem:");
-        return problem;
+        return ProblemAssertions.assertProblem(answer, status);
     }
 
     private void assertRawProblem(String request, int status) throws Exception {
