@@ -3,4 +3,7 @@
  * HTTP edge shared with the query service. What a command means is in the features; how it is submitted, in
  * {@code submission}.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.charterledger.command.config;
+
+import org.springframework.modulith.ApplicationModule;
