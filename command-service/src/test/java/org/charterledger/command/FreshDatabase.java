@@ -1,11 +1,7 @@
 package org.charterledger.command;
 
+import org.charterledger.web.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * A PostgreSQL database of its own, beside the one the test script made, for a test that needs a clean ledger:
@@ -15,8 +11,8 @@ import java.util.UUID;
  */
 public final class FreshDatabase {
 
-    public static final String OWNER = System.getenv("LEDGER_TEST_DB_USER");
-    public static final String OWNER_PASSWORD = System.getenv("LEDGER_TEST_DB_PASSWORD");
+    public static final String OWNER = TestDatabases.OWNER;
+    public static final String OWNER_PASSWORD = TestDatabases.OWNER_PASSWORD;
     public static final String COMMAND_ROLE = System.getenv("LEDGER_TEST_DB_COMMAND_USER");
     public static final String QUERY_ROLE = System.getenv("LEDGER_TEST_DB_QUERY_USER");
     public static final String QUERY_PASSWORD = System.getenv("LEDGER_TEST_DB_QUERY_PASSWORD");
@@ -38,19 +34,6 @@ public final class FreshDatabase {
 
     /** Creates the database and answers its JDBC URL; the test script's database is dropped with the run. */
     public static String create() {
-        String admin = System.getenv("LEDGER_TEST_DB_URL");
-        String name = runDatabase(admin) + "_it_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
-                System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
-            connection.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database beside " + admin, e);
-        }
-        return admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
-    }
-
-    /** The test script's database: databases made beside it carry its name, so the script drops them with it. */
-    private static String runDatabase(String url) {
-        return url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        return TestDatabases.create("it");
     }
 }

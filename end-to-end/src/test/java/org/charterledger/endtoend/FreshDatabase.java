@@ -1,6 +1,7 @@
 package org.charterledger.endtoend;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.charterledger.web.testing.TestDatabases;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,20 +22,18 @@ import static org.awaitility.Awaitility.await;
  */
 final class FreshDatabase implements AutoCloseable {
 
-    private static final String ADMIN_URL = System.getenv("LEDGER_TEST_DB_URL");
-    private static final String USER = System.getenv("LEDGER_TEST_DB_USER");
-    private static final String PASSWORD = System.getenv("LEDGER_TEST_DB_PASSWORD");
+    private static final String ADMIN_URL = TestDatabases.RUN_URL;
+    private static final String USER = TestDatabases.OWNER;
+    private static final String PASSWORD = TestDatabases.OWNER_PASSWORD;
     static final String COMMAND_USER = System.getenv("LEDGER_TEST_DB_COMMAND_USER");
     static final String COMMAND_PASSWORD = System.getenv("LEDGER_TEST_DB_COMMAND_PASSWORD");
     static final String QUERY_USER = System.getenv("LEDGER_TEST_DB_QUERY_USER");
     static final String QUERY_PASSWORD = System.getenv("LEDGER_TEST_DB_QUERY_PASSWORD");
 
-    private final String name = ADMIN_URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + "_e2e_"
-            + UUID.randomUUID().toString().substring(0, 8);
-    final String url = ADMIN_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    final String url = TestDatabases.create("e2e");
+    private final String name = TestDatabases.name(url);
 
     FreshDatabase() throws SQLException {
-        execute(ADMIN_URL, "CREATE DATABASE " + name);
         // The query service creates the views' schema, and owns it, on its first start.
         execute(ADMIN_URL, "GRANT CREATE ON DATABASE " + name + " TO " + QUERY_USER);
     }
@@ -112,9 +110,6 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        TestDatabases.execute(url, sql);
     }
 }

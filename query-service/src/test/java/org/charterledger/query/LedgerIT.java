@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.charterledger.web.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,9 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,15 +67,7 @@ public abstract class LedgerIT {
      * stored rows or needs a ledger holding its events alone. Answers its JDBC URL.
      */
     protected static String freshDatabase() {
-        String admin = System.getenv("LEDGER_TEST_DB_URL");
-        String name = admin.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + "_it_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = DriverManager.getConnection(admin, System.getenv("LEDGER_TEST_DB_USER"),
-                System.getenv("LEDGER_TEST_DB_PASSWORD"))) {
-            connection.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database beside " + admin, e);
-        }
-        String url = admin.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+        String url = TestDatabases.create("it");
         migrateLedger(url);
         return url;
     }

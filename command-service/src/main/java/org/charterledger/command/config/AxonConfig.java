@@ -12,7 +12,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.charterledger.events.EventJson;
 import org.charterledger.events.DecisionReferenceUpcaster;
 import org.charterledger.events.MemberAdmittedUpcaster;
-import org.springframework.beans.factory.annotation.Value;
+import org.charterledger.web.EventTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +20,6 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -40,27 +39,10 @@ public class AxonConfig {
     /** PostgreSQL's (and H2's) SQLState for a unique-constraint violation. */
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** The table and column names of {@code V1__event_store.sql}. */
     @Bean
     EventSchema eventSchema() {
-        return ledgerEventSchema();
-    }
-
-    /** The table and column names of {@code V1__event_store.sql}. */
-    public static EventSchema ledgerEventSchema() {
-        return EventSchema.builder()
-                .eventTable("ledger.domain_event_entry")
-                .snapshotTable("ledger.snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return EventTable.schema();
     }
 
     /**
@@ -120,7 +102,7 @@ public class AxonConfig {
 
     /** Business "today", in the time zone of the Association's Secretariat. */
     @Bean
-    Clock clock(@Value("${ledger.time-zone}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clock(LedgerSettings settings) {
+        return Clock.system(settings.timeZone());
     }
 }

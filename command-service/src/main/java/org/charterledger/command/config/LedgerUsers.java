@@ -1,8 +1,8 @@
 package org.charterledger.command.config;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import org.charterledger.events.MemberId;
+import org.charterledger.web.ConfiguredUsers;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * environment.
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerUsers(List<User> users) {
+public record LedgerUsers(List<User> users) implements ConfiguredUsers {
 
     public LedgerUsers {
         users = users == null ? List.of() : List.copyOf(users);
@@ -21,7 +21,8 @@ public record LedgerUsers(List<User> users) {
      * A user; a DELEGATE names the member whose votes it casts. A configuration that cannot work stops the service
      * at start, saying which user is wrong, rather than failing the user's requests.
      */
-    public record User(String name, String password, List<String> roles, String member) {
+    public record User(String name, String password, List<String> roles, String member)
+            implements ConfiguredUsers.User {
 
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);

@@ -10,6 +10,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.charter.Effects;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.submission.ReservedStreams;
 import org.charterledger.events.DuesRateChanged;
 import org.charterledger.events.FiscalYear;
 import org.charterledger.events.Money;
@@ -19,6 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The Association's schedule of yearly dues, one stream: the rate changes the General Assembly decided. */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
+@ReservedStreams(DuesSchedule.ID)
 public class DuesSchedule {
 
     /** The id of the one schedule. */

@@ -11,6 +11,7 @@ import org.charterledger.charter.Effects;
 import org.charterledger.charter.RuleViolation;
 import org.charterledger.command.Rejection;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.submission.ReservedStreams;
 import org.charterledger.events.AuditorElected;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberId;
@@ -26,6 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The auditors of the Association, one per country in each term (Charter Art. 7(2)). */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
+@ReservedStreams(Auditors.ID)
 public class Auditors {
 
     public static final String ID = "AUDITORS";

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.submission.ReservedStreams;
 import org.charterledger.command.offices.ChairCommands.BeginChairTerm;
 import org.charterledger.command.offices.ChairCommands.DesignateActingChair;
 import org.charterledger.command.offices.ChairCommands.EndActingChair;
@@ -29,6 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * deputy do not change who holds the office.
  */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
+@ReservedStreams(Chairmanship.ID)
 public class Chairmanship {
 
     public static final String ID = "CHAIR";

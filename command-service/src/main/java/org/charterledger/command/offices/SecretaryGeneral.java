@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.charterledger.command.Rejection;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.submission.ReservedStreams;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.SecretaryGeneralAppointed;
 import org.charterledger.events.SecretaryGeneralLeftOffice;
@@ -19,6 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The office of Secretary-General (Charter Art. 13): one holder at a time. */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
+@ReservedStreams(SecretaryGeneral.ID)
 public class SecretaryGeneral {
 
     public static final String ID = "SECRETARY-GENERAL";

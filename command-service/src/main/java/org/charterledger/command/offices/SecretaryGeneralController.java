@@ -6,15 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.charterledger.command.config.BusinessDates;
-import org.charterledger.command.config.IdempotentCommands;
-import org.charterledger.command.config.IdempotentCommands.Receipt;
-import org.charterledger.command.config.IdempotentCommands.Submission;
-import org.charterledger.command.config.Receipts;
+import org.charterledger.command.submission.BusinessDates;
+import org.charterledger.command.submission.IdempotentCommands;
+import org.charterledger.command.submission.IdempotentCommands.Receipt;
+import org.charterledger.command.submission.IdempotentCommands.Submission;
+import org.charterledger.command.submission.Receipts;
 import org.charterledger.command.offices.SecretaryGeneral.AppointSecretaryGeneral;
 import org.charterledger.command.offices.SecretaryGeneral.EndSecretaryGeneralTerm;
 import org.charterledger.events.MemberId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +35,11 @@ class SecretaryGeneralController {
     private final MemberId secretariatHost;
 
     SecretaryGeneralController(IdempotentCommands commands, OfficeFactsLoader offices, BusinessDates dates,
-                               @Value("${ledger.secretariat-host}") String secretariatHost) {
+                               SecretariatSettings settings) {
         this.commands = commands;
         this.offices = offices;
         this.dates = dates;
-        this.secretariatHost = new MemberId(secretariatHost);
+        this.secretariatHost = new MemberId(settings.secretariatHost());
     }
 
     record AppointRequest(@NotBlank @Size(max = 200) String name, @NotNull MemberId proposedBy,

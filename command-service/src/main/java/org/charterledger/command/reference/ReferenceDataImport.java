@@ -3,9 +3,9 @@ package org.charterledger.command.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.charterledger.command.config.IdempotentCommands;
-import org.charterledger.command.config.IdempotentCommands.Receipt;
-import org.charterledger.command.config.IdempotentCommands.Submission;
+import org.charterledger.command.submission.IdempotentCommands;
+import org.charterledger.command.submission.IdempotentCommands.Receipt;
+import org.charterledger.command.submission.IdempotentCommands.Submission;
 import org.charterledger.command.meetings.MeetingCommands.CloseMeeting;
 import org.charterledger.command.meetings.MeetingCommands.ConveneMeeting;
 import org.charterledger.command.meetings.MeetingCommands.RecordAttendance;
@@ -36,10 +36,10 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -68,12 +68,12 @@ class ReferenceDataImport {
     private final Resource source;
 
     ReferenceDataImport(IdempotentCommands commands, Motions motions, PartyFactsLoader parties, EventStore eventStore,
-                        @Value("${ledger.import.reference-data:}") Resource source) {
+                        ImportSettings settings, ResourceLoader resources) {
         this.commands = commands;
         this.motions = motions;
         this.parties = parties;
         this.eventStore = eventStore;
-        this.source = source;
+        this.source = settings.referenceData().isBlank() ? null : resources.getResource(settings.referenceData().trim());
     }
 
     @EventListener(ApplicationReadyEvent.class)

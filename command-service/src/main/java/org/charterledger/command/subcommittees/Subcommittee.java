@@ -10,6 +10,7 @@ import org.charterledger.charter.CoordinatorTerms;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.submission.ReservedStreams;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.AbolishSubcommittee;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.AppointCoordinator;
 import org.charterledger.command.subcommittees.SubcommitteeCommands.EstablishSubcommittee;
@@ -29,6 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A subcommittee from its establishment: its coordinators' terms and its activities. */
 @Aggregate(cache = AxonConfig.AGGREGATE_CACHE)
+@ReservedStreams("SC-[0-9]+")
 public class Subcommittee {
 
     @AggregateIdentifier

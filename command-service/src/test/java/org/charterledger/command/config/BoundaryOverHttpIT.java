@@ -1,5 +1,6 @@
 package org.charterledger.command.config;
 
+import org.charterledger.web.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charterledger.command.FreshDatabase;
@@ -20,16 +21,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.charterledger.web.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -188,13 +185,7 @@ class BoundaryOverHttpIT {
 
     @Test
     void whatTheContainerRefusesIsAProblemToo() throws Exception {
-        String auth = "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString("secretariat:test-secretariat".getBytes(StandardCharsets.UTF_8)) + "\r\n";
-
-        assertRawProblem("GET /api/members HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(9000)
-                + "\r\nConnection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members/KR%00X HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members%2FKR HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
+        String auth = ProblemAssertions.assertContainerRefusals(port, "secretariat", "test-secretariat");
         assertRawProblem("POST /api/members;x=1 HTTP/1.1\r\nHost: x\r\n" + auth
                 + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 400);
         assertRawProblem("GET /api/members?x=%00 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
@@ -212,37 +203,7 @@ class BoundaryOverHttpIT {
     }
 
     private void assertRawProblem(String request, int status) throws Exception {
-        String answer = raw(request);
-        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertThat(head).as(answer).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase()).as(answer).contains("content-type: application/problem+json");
-        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-            body = body.substring(body.indexOf("\r\n") + 2);
-        }
-        assertThat(json.readTree(body).get("status").asInt()).as(answer).isEqualTo(status);
-    }
-
-    private String raw(String request) throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
-        assertThat(answer.getHeaders().getContentType()).as(answer.getBody())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith("urn:charter-ledger:problem:");
-        return problem;
+        ProblemAssertions.assertRawProblem(port, request, status);
     }
 
     private ResponseEntity<String> post(String path, String contentType, byte[] body) {

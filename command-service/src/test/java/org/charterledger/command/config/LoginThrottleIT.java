@@ -1,6 +1,5 @@
 package org.charterledger.command.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
 
+import static org.charterledger.web.testing.ProblemAssertions.assertThrottled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,13 +80,6 @@ class LoginThrottleIT {
         assertThat(eventsOf(id)).isZero();
     }
 
-    private void assertThrottled(ResponseEntity<String> answer) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(429);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(Long.parseLong(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 60L);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("type").asText()).isEqualTo("urn:charter-ledger:problem:too-many-failed-logins");
-    }
 
     private long eventsOf(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = ?").param(id)

@@ -28,6 +28,7 @@ import org.charterledger.events.VoteCast;
 import org.charterledger.query.config.InvalidParameter;
 import org.charterledger.query.config.LedgerPosition;
 import org.charterledger.query.config.NotFound;
+import org.charterledger.web.EventTable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -159,8 +160,7 @@ class AuditController {
         AuditChain.Link head = chain.head().orElse(new AuditChain.Link(0, AuditChain.GENESIS));
         long stored = chain.stored(head.position());
         long chained = chain.chained();
-        long storeHead = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry")
-                .query(Long.class).single();
+        long storeHead = EventTable.newestPosition(jdbc);
         return new Digest(head.position(), head.link(), stored, chained, stored - chained, storeHead);
     }
 

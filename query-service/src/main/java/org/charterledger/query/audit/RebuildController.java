@@ -3,8 +3,13 @@ package org.charterledger.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.charterledger.query.audit.Rebuilds.Rebuild;
+import org.charterledger.query.audit.Rebuilds.RebuildRefused;
 import org.charterledger.query.config.NotFound;
+import org.charterledger.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,5 +41,12 @@ class RebuildController {
     @Operation(summary = "A rebuild's progress, and at the end the checksum of every projection before and after")
     Rebuild rebuild(@PathVariable String id) {
         return rebuilds.find(id).orElseThrow(() -> new NotFound("id", "no rebuild " + id));
+    }
+
+    /** A rebuild refused is a conflict with the one running, or with another instance: 409 naming the rule. */
+    @ExceptionHandler(RebuildRefused.class)
+    ResponseEntity<ProblemDetail> refused(RebuildRefused e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemResponses.problem(HttpStatus.CONFLICT, e.type(), e.getMessage(), null, e.rule()));
     }
 }

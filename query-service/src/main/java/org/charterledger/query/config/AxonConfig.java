@@ -5,14 +5,13 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.charterledger.events.EventJson;
 import org.charterledger.events.MemberAdmittedUpcaster;
-import org.springframework.beans.factory.annotation.Value;
+import org.charterledger.web.EventTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * Reads the event table the command service owns (schema {@code ledger}, never written here) and keeps its own
@@ -24,20 +23,7 @@ public class AxonConfig {
     /** The event table of the command service's {@code V1__event_store.sql}. */
     @Bean
     EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("ledger.domain_event_entry")
-                .snapshotTable("ledger.snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return EventTable.schema();
     }
 
     /** The token table of {@code V1__token_store.sql}. */
@@ -68,7 +54,7 @@ public class AxonConfig {
 
     /** Business "today", in the time zone of the Association's Secretariat. */
     @Bean
-    Clock clock(@Value("${ledger.time-zone}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clock(LedgerSettings settings) {
+        return Clock.system(settings.timeZone());
     }
 }

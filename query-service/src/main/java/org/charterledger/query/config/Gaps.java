@@ -1,6 +1,5 @@
 package org.charterledger.query.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,11 +43,10 @@ public class Gaps {
     /** Gaps seen and not yet judged, with what was in progress when they were seen (or when, without snapshots). */
     private final Map<Long, Object> pending = new ConcurrentHashMap<>();
 
-    Gaps(JdbcClient jdbc, DataSource dataSource, Clock clock,
-         @Value("${ledger.events.gap-timeout}") Duration timeout) throws SQLException {
+    Gaps(JdbcClient jdbc, DataSource dataSource, Clock clock, LedgerSettings settings) throws SQLException {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = settings.events().gapTimeout();
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
         }

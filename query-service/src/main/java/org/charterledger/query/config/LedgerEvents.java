@@ -7,10 +7,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,9 +52,9 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
     private final SharedReads reads = new SharedReads();
     private long wakes;
 
-    LedgerEvents(EventStorageEngine storage, @Value("${ledger.events.poll-interval}") Duration pollInterval) {
+    LedgerEvents(EventStorageEngine storage, LedgerSettings settings) {
         this.storage = storage;
-        this.pollNanos = pollInterval.toNanos();
+        this.pollNanos = settings.events().pollInterval().toNanos();
     }
 
     /** New events may be in the table: every open stream reads again and tells its processor. */

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Value;
+import org.charterledger.web.EventTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +42,12 @@ public class LedgerPosition {
     private volatile boolean rebuilding;
 
     LedgerPosition(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing, Gaps gaps,
-                   MeterRegistry meters, @Value("${ledger.query.at-least-timeout}") Duration maxWait) {
+                   MeterRegistry meters, LedgerSettings settings) {
         this.jdbc = jdbc;
         this.gaps = gaps;
         this.serializer = serializer;
         this.processing = processing;
-        this.maxWait = maxWait;
+        this.maxWait = settings.query().atLeastTimeout();
         Gauge.builder("ledger.projection.lag", this, LedgerPosition::lag)
                 .description("Events in the ledger that some view has not processed yet (head minus position)")
                 .baseUnit("events")
@@ -158,8 +158,7 @@ public class LedgerPosition {
 
     /** The position of the newest event in the ledger. */
     public long head() {
-        return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM ledger.domain_event_entry")
-                .query(Long.class).single();
+        return EventTable.newestPosition(jdbc);
     }
 
     private double lag() {

@@ -1,5 +1,6 @@
 package org.charterledger.query.config;
 
+import org.charterledger.web.ConfiguredUsers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
@@ -9,12 +10,12 @@ import java.util.List;
  * environment. With {@code anonymous-reads} the query API answers without credentials too.
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerUsers(List<User> users, boolean anonymousReads) {
+public record LedgerUsers(List<User> users, boolean anonymousReads) implements ConfiguredUsers {
 
     public LedgerUsers {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String name, String password, List<String> roles) {
+    public record User(String name, String password, List<String> roles) implements ConfiguredUsers.User {
     }
 }

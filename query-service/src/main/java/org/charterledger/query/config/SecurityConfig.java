@@ -1,31 +1,21 @@
 package org.charterledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import org.charterledger.web.InMemoryPasswords;
+import org.charterledger.web.LedgerSecurity;
+import org.charterledger.web.LoginThrottle;
+import org.charterledger.web.LoginThrottleFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.util.StringUtils;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** HTTP Basic against the configured users: any of them may read; anonymous reads when configured. */
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerSecurity.class)
 public class SecurityConfig {
 
     @Bean
@@ -46,63 +36,11 @@ public class SecurityConfig {
                     requests.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        unauthenticated(json, response)))
+                        LedgerSecurity.unauthenticated(json, response)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthenticated(json, response))
-                        .accessDeniedHandler((request, response, e) -> forbidden(json, response)))
+                        .authenticationEntryPoint((request, response, e) -> LedgerSecurity.unauthenticated(json, response))
+                        .accessDeniedHandler((request, response, e) -> LedgerSecurity.forbidden(json, response,
+                                "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT")))
                 .build();
-    }
-
-    /** The users' passwords, from the environment, kept as keyed hashes in memory. */
-    @Bean
-    PasswordEncoder passwords() {
-        return new InMemoryPasswords();
-    }
-
-    /** User names are matched exactly: {@code Secretariat} is not {@code secretariat}. */
-    @Bean
-    UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder) {
-        Map<String, UserDetails> users = new HashMap<>();
-        for (LedgerUsers.User user : configured.users()) {
-            if (!StringUtils.hasText(user.name()) || !StringUtils.hasText(user.password())) {
-                throw new IllegalStateException("every ledger user needs a name and a password (set it in the environment)");
-            }
-            UserDetails details = User.withUsername(user.name())
-                    .password(encoder.encode(user.password()))
-                    .roles(user.roles().toArray(String[]::new))
-                    .build();
-            if (users.putIfAbsent(user.name(), details) != null) {
-                throw new IllegalStateException("the ledger user " + user.name() + " is configured twice");
-            }
-        }
-        return name -> {
-            UserDetails user = users.get(name);
-            if (user == null) {
-                throw new UsernameNotFoundException("no such user");
-            }
-            // a copy: Spring Security erases the password of the one it authenticates
-            return User.withUserDetails(user).build();
-        };
-    }
-
-    private static void unauthenticated(ObjectMapper json, HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"charter-ledger\"");
-        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "send HTTP Basic credentials of a ledger user");
-    }
-
-    private static void forbidden(ObjectMapper json, HttpServletResponse response) throws IOException {
-        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT");
-    }
-
-    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
-                                String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.TYPE_PREFIX + type);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
     }
 }

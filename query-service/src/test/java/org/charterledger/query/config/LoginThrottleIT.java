@@ -1,17 +1,15 @@
 package org.charterledger.query.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.charterledger.query.LedgerIT;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.charterledger.web.testing.ProblemAssertions.assertThrottled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,13 +57,5 @@ class LoginThrottleIT extends LedgerIT {
 
     private ResponseEntity<String> members(String user, String password) {
         return http.withBasicAuth(user, password).getForEntity("/api/members", String.class);
-    }
-
-    private void assertThrottled(ResponseEntity<String> answer) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(429);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(Long.parseLong(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 60L);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("type").asText()).isEqualTo("urn:charter-ledger:problem:too-many-failed-logins");
     }
 }

@@ -1,5 +1,6 @@
 package org.charterledger.query.config;
 
+import org.charterledger.web.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.CountryCode;
@@ -14,18 +15,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -94,13 +90,7 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
 
     @Test
     void whatTheContainerRefusesIsAProblemToo() throws Exception {
-        String auth = "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString("reader:test-reader".getBytes(StandardCharsets.UTF_8)) + "\r\n";
-
-        assertRawProblem("GET /api/members HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(9000)
-                + "\r\nConnection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members/KR%00X HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
-        assertRawProblem("GET /api/members%2FKR HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
+        String auth = ProblemAssertions.assertContainerRefusals(port, "reader", "test-reader");
         assertRawProblem("GET /api/members;x=1 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n", 400);
         assertRawProblem("GET /api/members/KR-ULSAN;x=1 HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
                 400);
@@ -173,32 +163,10 @@ class QueryBoundaryOverHttpIT extends LedgerIT {
     }
 
     private JsonNode assertProblem(ResponseEntity<String> answer, int status) throws Exception {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
-        assertThat(answer.getHeaders().getContentType()).as(answer.getBody())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(answer.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith("urn:charter-ledger:problem:");
-        return problem;
+        return ProblemAssertions.assertProblem(answer, status);
     }
 
     private void assertRawProblem(String request, int status) throws Exception {
-        String answer;
-        try (Socket socket = new Socket("localhost", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(bytes);
-            answer = bytes.toString(StandardCharsets.UTF_8);
-        }
-        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertThat(head).as(answer).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase()).as(answer).contains("content-type: application/problem+json");
-        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-            body = body.substring(body.indexOf("\r\n") + 2);
-        }
-        assertThat(json.readTree(body).get("status").asInt()).as(answer).isEqualTo(status);
+        ProblemAssertions.assertRawProblem(port, request, status);
     }
 }
