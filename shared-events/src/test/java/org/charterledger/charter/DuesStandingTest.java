@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -262,7 +263,7 @@ class DuesStandingTest {
     }
 
     private static Payment payment(int year, String usd, String paidOn) {
-        return new Payment(PaymentId.random(), FiscalYear.of(year), Money.of(usd, "USD"), LocalDate.parse(paidOn),
+        return new Payment(new PaymentId(UUID.randomUUID().toString()), FiscalYear.of(year), Money.of(usd, "USD"), LocalDate.parse(paidOn),
                 null);
     }
 
