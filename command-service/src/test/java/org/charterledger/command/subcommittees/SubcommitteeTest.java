@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.charterledger.command.Refusals.refusal;
 import static org.hamcrest.Matchers.containsString;
 
 class SubcommitteeTest {
@@ -53,7 +54,9 @@ class SubcommitteeTest {
                 .expectEvents(ESTABLISHED);
         fixture.given(ESTABLISHED)
                 .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "established-once"))
+                .expectNoEvents();
     }
 
     @Test
@@ -83,14 +86,18 @@ class SubcommitteeTest {
                 .when(new AppointCoordinator(TOURISM, List.of(new MemberId("VN-HO-CHI-MINH-CITY")), START, null,
                         Map.of(new MemberId("VN-HO-CHI-MINH-CITY"), PartyCategory.ASSOCIATE)))
                 .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.coordinators", "members-only", "Subcommittee Regulation Art. 5(1)"))
                 .expectExceptionMessage(containsString("but an associate")).expectNoEvents();
         fixture.given(ESTABLISHED)
                 .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-MIYAGI")), START, null,
                         Map.of(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER)))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.coordinators", "members-only", "Subcommittee Regulation Art. 5(1)"))
+                .expectNoEvents();
         fixture.given(ESTABLISHED)
                 .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-FUKUI")), START, null, Map.of()))
                 .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.coordinators", "members-only", "Subcommittee Regulation Art. 5(1)"))
                 .expectExceptionMessage(containsString("not a party then")).expectNoEvents();
     }
 
@@ -102,7 +109,9 @@ class SubcommitteeTest {
                         LocalDate.of(2025, 1, 1), true, EC_MOTION, null));
         fixture.given(ESTABLISHED)
                 .when(new RenewCoordinator(TOURISM, EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("coordinators", "coordinator-appointed"))
+                .expectNoEvents();
     }
 
     @Test
@@ -115,7 +124,9 @@ class SubcommitteeTest {
         fixture.given(ESTABLISHED, CO_COORDINATORS)
                 .when(new RecordSubcommitteeActivity(TOURISM, 3, LocalDate.of(2021, 9, 2), LocalDate.of(2021, 9, 1),
                         HENAN, "online"))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("lastDay", "last-day-after-first"))
+                .expectNoEvents();
     }
 
     @Test
@@ -124,7 +135,9 @@ class SubcommitteeTest {
                 LocalDate.of(2021, 5, 20), NINGXIA, "online");
         fixture.given(ESTABLISHED, CO_COORDINATORS, last)
                 .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 19), EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.outgoing", "inactive-two-years", "Subcommittee Regulation Art. 5(7)"))
+                .expectNoEvents();
         fixture.given(ESTABLISHED, CO_COORDINATORS, last)
                 .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20), EC_MOTION))
                 .expectEvents(new CoordinatorReplaced(8, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20),
@@ -135,7 +148,9 @@ class SubcommitteeTest {
     void onlyASittingCoordinatorIsReplaced() {
         fixture.given(ESTABLISHED, CO_COORDINATORS)
                 .when(new ReplaceCoordinator(TOURISM, ULSAN, HENAN, LocalDate.of(2024, 1, 1), EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.outgoing", "sitting-coordinator"))
+                .expectNoEvents();
     }
 
     @Test
@@ -146,9 +161,13 @@ class SubcommitteeTest {
                 .expectEvents(abolished);
         fixture.given(ESTABLISHED, abolished)
                 .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 2, 1), "EC 2021"))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "not-abolished"))
+                .expectNoEvents();
         fixture.given(ESTABLISHED, CO_COORDINATORS, abolished)
                 .when(new RenewCoordinator(TOURISM, EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "not-abolished"))
+                .expectNoEvents();
     }
 }
