@@ -364,16 +364,18 @@ class MotionTest {
             fixture.givenNoPriorActivity()
                     .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
                             new Effect.AppointCoordinators(8, List.of(new MemberId(party))), tourism))
-                    .expectException(refusal("effect.coordinators", "members-only", "Subcommittee Regulation Art. 5(1)"))
+                    .expectException(refusal("effect.coordinators", "members-only",
+                            "Subcommittee Regulation Art. 5(1)"))
                     .expectNoEvents();
         }
 
         @Test
         void refusesAnAppointmentOfNoCoordinator() {
             fixture.givenNoPriorActivity()
-                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE, new Effect.AppointCoordinators(8, List.of()),
-                            tourism))
-                    .expectException(refusal("effect.coordinators", "one-or-more", "Subcommittee Regulation Art. 5(1)"))
+                    .when(subcommitteeMotion(Body.EC, MotionKind.SUBCOMMITTEE,
+                            new Effect.AppointCoordinators(8, List.of()), tourism))
+                    .expectException(refusal("effect.coordinators", "one-or-more",
+                            "Subcommittee Regulation Art. 5(1)"))
                     .expectNoEvents();
         }
 

@@ -128,9 +128,10 @@ class SubcommitteeViewTest {
         assertThat(tourism.founded()).isEqualTo(LocalDate.of(2008, 1, 1));
         assertThat(tourism.abolishedOn()).isNull();
         assertThat(tourism.coordinators()).containsExactly(
-                new SubcommitteeQueries.Term("CN-HENAN", START, FIRST_TERM_END, FIRST_TERM_END, START, false, "EC 2020", 2),
-                new SubcommitteeQueries.Term("CN-NINGXIA", START, FIRST_TERM_END, FIRST_TERM_END, START, false, "EC 2020",
-                        2),
+                new SubcommitteeQueries.Term("CN-HENAN", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
+                        "EC 2020", 2),
+                new SubcommitteeQueries.Term("CN-NINGXIA", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
+                        "EC 2020", 2),
                 new SubcommitteeQueries.Term("CN-HENAN", FIRST_TERM_END, LocalDate.of(2025, 1, 1), null, START, true,
                         "EC2022-M2", 6),
                 new SubcommitteeQueries.Term("CN-NINGXIA", FIRST_TERM_END, LocalDate.of(2025, 1, 1), REPLACED, START,

@@ -56,7 +56,8 @@ class MotionViewTest {
     private static final List<RollEntry> ROLL = List.of(new RollEntry(BUSAN, List.of()),
             new RollEntry(SAKHA, List.of()), new RollEntry(ULSAN, List.of(FiscalYear.of(2020))));
     private static final List<LeftOff> LEFT_OFF = List.of(
-            new LeftOff(TYVA, PartyCategory.MEMBER, "restricted since 2018-05-01: dues unpaid", LocalDate.of(2018, 5, 1)));
+            new LeftOff(TYVA, PartyCategory.MEMBER, "restricted since 2018-05-01: dues unpaid",
+                    LocalDate.of(2018, 5, 1)));
 
     private Views views;
     private MotionQueries motions;
@@ -149,7 +150,8 @@ class MotionViewTest {
         assertThat(open.firstDay()).isEqualTo(DAY);
         assertThat(open.closedOn()).isNull();
         assertThat(open.attendance()).containsExactly("CN-LIAONING", "KR-BUSAN", "KR-ULSAN");
-        assertThat(open.motions()).containsExactly(new MotionQueries.MotionLine("GA13-M1", 9, "next host", "OPEN", null));
+        assertThat(open.motions())
+                .containsExactly(new MotionQueries.MotionLine("GA13-M1", 9, "next host", "OPEN", null));
 
         views.given(new MeetingClosed(GA13, DAY));
 
