@@ -170,14 +170,16 @@ class AdmissionOverHttpIT {
     void aCommandWithoutAnIdempotencyKeyIsMalformed() throws Exception {
         ResponseEntity<String> response = post("secretariat", null, admission(newId("KR"), "KR", "MEMBER"));
 
-        assertProblem(response, 400, "missing-header", "Idempotency-Key");
+        assertThat(assertProblem(response, 400, "missing-header", "Idempotency-Key").get("rule").asText())
+                .isEqualTo("required");
     }
 
     @Test
     void anOverlongIdempotencyKeyIsMalformed() throws Exception {
         ResponseEntity<String> response = post("secretariat", "k".repeat(201), admission(newId("KR"), "KR", "MEMBER"));
 
-        assertProblem(response, 400, "invalid-idempotency-key", "Idempotency-Key");
+        assertThat(assertProblem(response, 400, "invalid-idempotency-key", "Idempotency-Key").get("rule").asText())
+                .isEqualTo("idempotency-key-format");
     }
 
     @Test

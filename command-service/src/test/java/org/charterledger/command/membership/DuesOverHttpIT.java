@@ -85,7 +85,8 @@ class DuesOverHttpIT {
 
     @Test
     void aReversalOfAnUnknownPaymentIsNotFound() throws Exception {
-        assertThat(assertProblem(post("/api/dues-payments/" + UUID.randomUUID() + "/reversal", UUID.randomUUID().toString(),
+        assertThat(assertProblem(post("/api/dues-payments/" + UUID.randomUUID() + "/reversal",
+                UUID.randomUUID().toString(),
                 "{\"reversedOn\": \"2016-03-09\", \"reason\": \"x\"}"), 404, "unknown-record", "paymentId")
                 .get("rule").asText()).isEqualTo("must-exist");
     }
