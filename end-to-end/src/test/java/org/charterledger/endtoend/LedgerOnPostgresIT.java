@@ -93,6 +93,7 @@ class LedgerOnPostgresIT {
         assertThat(refused.header("Content-Type")).contains("application/problem+json");
         JsonNode problem = refused.json();
         assertThat(problem.get("field").asText()).isEqualTo("admittedOn");
+        assertThat(problem.get("rule").asText()).isEqualTo("format");
         assertThat(problem.get("detail").asText()).contains("YYYY-MM-DD");
         assertThat(allEvents()).isEqualTo(before);
     }

@@ -127,6 +127,8 @@ class VotingIT {
 
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.json().get("field").asText()).isEqualTo("member");
+        assertThat(foreign.json().get("rule").asText()).isEqualTo("delegate-of-member");
+        assertThat(foreign.json().get("article").asText()).isEqualTo("Charter Art. 9(1)");
     }
 
     @Test
@@ -144,6 +146,7 @@ class VotingIT {
                 "{\"member\": \"RU-TYVA\", \"choice\": \"YES\", \"castOn\": \"2022-06-01\"}");
 
         assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("rule").asText()).isEqualTo("on-the-roll");
         assertThat(refused.json().get("detail").asText()).contains("restricted since 2022-05-01")
                 .contains("Dues Regulation Art. 6");
         JsonNode roll = query("/api/motions/EC2022-M1/roll?atLeast=" + position);
@@ -215,6 +218,7 @@ class VotingIT {
                         + " \"procedure\": \"SITTING\"}");
 
         assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("rule").asText()).isEqualTo("ec-in-ga-year");
         assertThat(refused.json().get("article").asText()).isEqualTo("Charter Art. 9-2");
     }
 

@@ -3,8 +3,6 @@ package org.charterledger.events;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.time.LocalDate;
-
 /**
  * A fiscal year of the Association: the calendar year, 1 January to 31 December (Dues Regulation Art. 3). The
  * first is 1996, the year the Charter was signed.
@@ -22,10 +20,6 @@ public record FiscalYear(@JsonValue int value) implements Comparable<FiscalYear>
 
     public static FiscalYear of(int value) {
         return new FiscalYear(value);
-    }
-
-    public static FiscalYear containing(LocalDate date) {
-        return new FiscalYear(date.getYear());
     }
 
     public FiscalYear next() {

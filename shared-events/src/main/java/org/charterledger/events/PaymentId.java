@@ -19,10 +19,6 @@ public record PaymentId(@JsonValue String value) {
         }
     }
 
-    public static PaymentId random() {
-        return new PaymentId(UUID.randomUUID().toString());
-    }
-
     @Override
     public String toString() {
         return value;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,8 +54,9 @@ class VoterRollTest {
         PartyFacts facts = new PartyFacts(List.of(new MembershipPeriod(PartyCategory.MEMBER, from, null, false)),
                 List.of());
         for (String year : paidYears.split(" ")) {
-            facts = facts.withPayment(new Payment(PaymentId.random(), FiscalYear.of(Integer.parseInt(year)),
-                    Money.of("1000", "USD"), LocalDate.of(Integer.parseInt(year), 3, 1), null));
+            facts = facts.withPayment(new Payment(new PaymentId(UUID.randomUUID().toString()),
+                    FiscalYear.of(Integer.parseInt(year)), Money.of("1000", "USD"),
+                    LocalDate.of(Integer.parseInt(year), 3, 1), null));
         }
         return facts;
     }

@@ -95,8 +95,8 @@ public class Member {
             throw new DuesRefused(Reason.RULE, "paidOn", "paid-before-admission", null,
                     "a payment cannot precede the admission of " + id + " on " + facts.periods().get(0).from());
         }
-        // Rate changes are decided by the General Assembly (a later decision wires them here); until then the
-        // currency of the dues is that of the Regulation's initial rate.
+        // The currency is checked against the Regulation's initial rate: rate changes the General Assembly decides
+        // are recorded by the DuesSchedule, which this stream does not read.
         Money due = DuesRates.initial().rateFor(cmd.year());
         if (!cmd.credited().currency().equals(due.currency())) {
             throw new DuesRefused(Reason.RULE, "credited", "credited-in-dues-currency", "Dues Regulation Art. 5(1)",

@@ -1,4 +1,7 @@
-/** The register of parties: admission of members, associates and observers. */
+/**
+ * The register of parties and their dues: admission of members, associates and observers, withdrawal and
+ * expulsion, dues payments and their reversal, and the schedule of dues rates the General Assembly decides.
+ */
 @ApplicationModule(allowedDependencies = {"config", "submission"})
 package org.charterledger.command.membership;
 

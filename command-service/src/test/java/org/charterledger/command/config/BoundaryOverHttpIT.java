@@ -105,6 +105,9 @@ class BoundaryOverHttpIT {
             a party admitted under a meeting's id | /api/members | {"id": "KR-MEETING", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "2021-01-01", "basis": "OPENING_BALANCE"} | 409 | id | unique-id
             a vote on a party's stream | /api/motions/JP-MIYAGI/votes | {"member": "KR-ULSAN", "choice": "YES"} | 404 | id | must-exist
             attendance at a party's stream | /api/meetings/JP-MIYAGI/attendance | {"present": ["KR-ULSAN"]} | 404 | id | must-exist
+            an admission by decision sent as a register entry | /api/members | {"id": "KR-DECIDED", "country": "KR", "name": "x", "category": "MEMBER", "admittedOn": "2021-01-01", "basis": "DECISION"} | 400 | basis | opening-balance-only
+            an admission on a day still to come | /api/members | {"id": "KR-LATER", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "2199-01-01", "basis": "OPENING_BALANCE"} | 400 | admittedOn | not-in-the-future
+            dues for a year after next year | /api/members/KR-ULSAN/dues-payments | {"fiscalYear": 2100, "paid": {"amount": "1000", "currency": "USD"}, "paidOn": "2021-03-01", "reference": "x"} | 400 | fiscalYear | fiscal-year-range
             """)
     void junkIsRefusedNamingTheFieldAndTheRuleAndNothingIsAppended(String what, String path, String body, int status,
                                                                      String field, String rule) throws Exception {

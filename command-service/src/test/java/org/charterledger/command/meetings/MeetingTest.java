@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.charterledger.command.Refusals.refusal;
+
 class MeetingTest {
 
     private static final MeetingId GA13 = new MeetingId("GA13");
@@ -44,6 +46,7 @@ class MeetingTest {
         fixture.given(CONVENED)
                 .when(new ConveneMeeting(GA13, Body.GA, 13, SAKHA, "online", DAY, DAY))
                 .expectException(MeetingRefused.class)
+                .expectException(refusal("id", "convened-once"))
                 .expectNoEvents();
     }
 
@@ -52,6 +55,7 @@ class MeetingTest {
         fixture.givenNoPriorActivity()
                 .when(new ConveneMeeting(GA13, Body.GA, 13, SAKHA, "online", DAY, DAY.minusDays(1)))
                 .expectException(MeetingRefused.class)
+                .expectException(refusal("lastDay", "last-day-after-first"))
                 .expectNoEvents();
     }
 
@@ -60,6 +64,7 @@ class MeetingTest {
         fixture.givenNoPriorActivity()
                 .when(new ConveneMeeting(GA13, Body.GA, 0, SAKHA, "online", DAY, DAY))
                 .expectException(MeetingRefused.class)
+                .expectException(refusal("ordinal", "positive"))
                 .expectNoEvents();
     }
 
@@ -90,10 +95,12 @@ class MeetingTest {
         fixture.given(CONVENED, new MeetingClosed(GA13, DAY))
                 .when(new RecordAttendance(GA13, List.of(ULSAN)))
                 .expectException(MeetingRefused.class)
+                .expectException(refusal("id", "meeting-open"))
                 .expectNoEvents();
         fixture.given(CONVENED, new MeetingClosed(GA13, DAY))
                 .when(new CloseMeeting(GA13))
                 .expectException(MeetingRefused.class)
+                .expectException(refusal("id", "meeting-open"))
                 .expectNoEvents();
     }
 }

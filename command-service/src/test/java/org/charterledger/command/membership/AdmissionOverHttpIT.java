@@ -90,7 +90,8 @@ class AdmissionOverHttpIT {
 
         ResponseEntity<String> other = post("secretariat", key, admission(newId("JP"), "JP", "MEMBER"));
 
-        assertProblem(other, 422, "idempotency-key-reused", "Idempotency-Key");
+        JsonNode problem = assertProblem(other, 422, "idempotency-key-reused", "Idempotency-Key");
+        assertThat(problem.get("rule").asText()).isEqualTo("one-request-per-key");
         assertThat(eventsOf(id)).isEqualTo(1);
     }
 
@@ -127,7 +128,8 @@ class AdmissionOverHttpIT {
 
         ResponseEntity<String> again = post("secretariat", UUID.randomUUID().toString(), admission(id, "KR", "OBSERVER"));
 
-        assertProblem(again, 409, "already-admitted", "id");
+        JsonNode problem = assertProblem(again, 409, "already-admitted", "id");
+        assertThat(problem.get("rule").asText()).isEqualTo("admitted-once");
         assertThat(eventsOf(id)).isEqualTo(1);
     }
 
@@ -168,14 +170,16 @@ class AdmissionOverHttpIT {
     void aCommandWithoutAnIdempotencyKeyIsMalformed() throws Exception {
         ResponseEntity<String> response = post("secretariat", null, admission(newId("KR"), "KR", "MEMBER"));
 
-        assertProblem(response, 400, "missing-header", "Idempotency-Key");
+        assertThat(assertProblem(response, 400, "missing-header", "Idempotency-Key").get("rule").asText())
+                .isEqualTo("required");
     }
 
     @Test
     void anOverlongIdempotencyKeyIsMalformed() throws Exception {
         ResponseEntity<String> response = post("secretariat", "k".repeat(201), admission(newId("KR"), "KR", "MEMBER"));
 
-        assertProblem(response, 400, "invalid-idempotency-key", "Idempotency-Key");
+        assertThat(assertProblem(response, 400, "invalid-idempotency-key", "Idempotency-Key").get("rule").asText())
+                .isEqualTo("idempotency-key-format");
     }
 
     @Test

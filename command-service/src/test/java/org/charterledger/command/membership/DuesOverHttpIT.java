@@ -78,14 +78,17 @@ class DuesOverHttpIT {
 
         assertThat(reversed.getStatusCode().value()).as(reversed.getBody()).isEqualTo(201);
         assertThat(json.readTree(reversed.getBody()).get("id").asText()).isEqualTo(paymentId);
-        assertProblem(again, 409, "dues-refused", "paymentId");
+        assertThat(assertProblem(again, 409, "dues-refused", "paymentId").get("rule").asText())
+                .isEqualTo("reversed-once");
         assertThat(eventsOf(member)).isEqualTo(3);
     }
 
     @Test
     void aReversalOfAnUnknownPaymentIsNotFound() throws Exception {
-        assertProblem(post("/api/dues-payments/" + UUID.randomUUID() + "/reversal", UUID.randomUUID().toString(),
-                "{\"reversedOn\": \"2016-03-09\", \"reason\": \"x\"}"), 404, "unknown-record", "paymentId");
+        assertThat(assertProblem(post("/api/dues-payments/" + UUID.randomUUID() + "/reversal",
+                UUID.randomUUID().toString(),
+                "{\"reversedOn\": \"2016-03-09\", \"reason\": \"x\"}"), 404, "unknown-record", "paymentId")
+                .get("rule").asText()).isEqualTo("must-exist");
     }
 
     @Test
@@ -93,6 +96,7 @@ class DuesOverHttpIT {
         JsonNode problem = assertProblem(post(payments(), UUID.randomUUID().toString(),
                 payment("2015", usd("1000"), null, "2016-03-01")), 422, "dues-refused", "fiscalYear");
 
+        assertThat(problem.get("rule").asText()).isEqualTo("year-not-assessed");
         assertThat(problem.get("article").asText()).isEqualTo("Dues Regulation Art. 5(2)");
         assertThat(eventsOf(member)).isEqualTo(1);
     }
@@ -105,29 +109,29 @@ class DuesOverHttpIT {
         ResponseEntity<String> again = post("/api/members/" + member + "/withdrawal", UUID.randomUUID().toString(), body);
 
         assertThat(withdrawn.getStatusCode().value()).as(withdrawn.getBody()).isEqualTo(201);
-        assertProblem(again, 409, "withdrawal-refused", "id");
+        assertThat(assertProblem(again, 409, "withdrawal-refused", "id").get("rule").asText()).isEqualTo("left-once");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a zero amount            | 2016 | {"amount": "0", "currency": "USD"}        | 2016-03-01 | paid.amount | 400
-            a negative amount        | 2016 | {"amount": "-1000", "currency": "USD"}    | 2016-03-01 | paid.amount | 400
-            an unknown currency      | 2016 | {"amount": "1000", "currency": "XYZ"}     | 2016-03-01 | paid.currency | 400
-            too many decimals        | 2016 | {"amount": "1000.001", "currency": "USD"} | 2016-03-01 | paid | 400
-            won with decimals        | 2016 | {"amount": "1000.5", "currency": "KRW"}   | 2016-03-01 | paid | 400
-            an amount that is text   | 2016 | {"amount": "a lot", "currency": "USD"}    | 2016-03-01 | paid.amount | 400
-            a year before 1996       | 1995 | {"amount": "1000", "currency": "USD"}     | 2016-03-01 | fiscalYear | 400
-            a year after next year   | 2999 | {"amount": "1000", "currency": "USD"}     | 2016-03-01 | fiscalYear | 400
-            a malformed date         | 2016 | {"amount": "1000", "currency": "USD"}     | 2016-13-01 | paidOn | 400
-            a date in the future     | 2016 | {"amount": "1000", "currency": "USD"}     | 2999-01-01 | paidOn | 400
-            won credited as won      | 2016 | {"amount": "1320000", "currency": "KRW"}  | 2016-03-01 | credited | 422
+            a zero amount            | 2016 | {"amount": "0", "currency": "USD"}        | 2016-03-01 | paid.amount | 400 | positive
+            a negative amount        | 2016 | {"amount": "-1000", "currency": "USD"}    | 2016-03-01 | paid.amount | 400 | positive
+            an unknown currency      | 2016 | {"amount": "1000", "currency": "XYZ"}     | 2016-03-01 | paid.currency | 400 | format
+            too many decimals        | 2016 | {"amount": "1000.001", "currency": "USD"} | 2016-03-01 | paid | 400 | format
+            won with decimals        | 2016 | {"amount": "1000.5", "currency": "KRW"}   | 2016-03-01 | paid | 400 | format
+            an amount that is text   | 2016 | {"amount": "a lot", "currency": "USD"}    | 2016-03-01 | paid.amount | 400 | format
+            a year before 1996       | 1995 | {"amount": "1000", "currency": "USD"}     | 2016-03-01 | fiscalYear | 400 | format
+            a year after next year   | 2999 | {"amount": "1000", "currency": "USD"}     | 2016-03-01 | fiscalYear | 400 | date-range
+            a malformed date         | 2016 | {"amount": "1000", "currency": "USD"}     | 2016-13-01 | paidOn | 400 | format
+            a date in the future     | 2016 | {"amount": "1000", "currency": "USD"}     | 2999-01-01 | paidOn | 400 | date-range
+            won credited as won      | 2016 | {"amount": "1320000", "currency": "KRW"}  | 2016-03-01 | credited | 422 | credited-in-dues-currency
             """)
     void badPaymentsAreProblemsThatAppendNothing(String what, String year, String paid, String paidOn, String field,
-                                                 int status) throws Exception {
+                                                 int status, String rule) throws Exception {
         ResponseEntity<String> refused = post(payments(), UUID.randomUUID().toString(),
                 payment(year, paid, null, paidOn));
 
-        assertProblem(refused, status, null, field);
+        assertThat(assertProblem(refused, status, null, field).get("rule").asText()).isEqualTo(rule);
         assertThat(eventsOf(member)).isEqualTo(1);
     }
 
@@ -136,7 +140,7 @@ class DuesOverHttpIT {
         ResponseEntity<String> refused = post("/api/members/KR-NOBODY-AT-ALL/dues-payments",
                 UUID.randomUUID().toString(), payment("2016", usd("1000"), null, "2016-03-01"));
 
-        assertProblem(refused, 404, "unknown-record", "id");
+        assertThat(assertProblem(refused, 404, "unknown-record", "id").get("rule").asText()).isEqualTo("must-exist");
         assertThat(eventsOf("KR-NOBODY-AT-ALL")).isZero();
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.charterledger.command.Refusals.refusal;
 import static org.charterledger.events.PartyCategory.ASSOCIATE;
 import static org.hamcrest.Matchers.containsString;
 import static org.charterledger.events.PartyCategory.MEMBER;
@@ -68,6 +69,7 @@ class MemberTest {
         fixture.given(admitted("KR-ULSAN", "KR", MEMBER))
                 .when(admit("KR-ULSAN", "KR", MEMBER))
                 .expectException(AlreadyAdmitted.class)
+                .expectException(refusal("id", "admitted-once"))
                 .expectNoEvents();
     }
 
@@ -76,6 +78,7 @@ class MemberTest {
         fixture.given(admitted("JP-MIYAGI", "JP", OBSERVER))
                 .when(admit("JP-MIYAGI", "JP", OBSERVER))
                 .expectException(AlreadyAdmitted.class)
+                .expectException(refusal("id", "admitted-once"))
                 .expectNoEvents();
     }
 
@@ -84,6 +87,7 @@ class MemberTest {
         fixture.givenNoPriorActivity()
                 .when(admit("VN-HO-CHI-MINH-CITY", "VN", MEMBER))
                 .expectException(AdmissionRefused.class)
+                .expectException(refusal("category", "member-country", "Charter Art. 4"))
                 .expectExceptionMessage(containsString("VN is none of these"))
                 .expectNoEvents();
     }
@@ -93,6 +97,7 @@ class MemberTest {
         fixture.givenNoPriorActivity()
                 .when(admit("KR-ULSAN", "KR", ASSOCIATE))
                 .expectException(AdmissionRefused.class)
+                .expectException(refusal("category", "associate-country", "Charter Art. 4-2"))
                 .expectNoEvents();
     }
 
@@ -101,6 +106,7 @@ class MemberTest {
         fixture.givenNoPriorActivity()
                 .when(admit("KR-ULSAN", "JP", MEMBER))
                 .expectException(AdmissionRefused.class)
+                .expectException(refusal("country", "id-country"))
                 .expectExceptionMessage("the id KR-ULSAN must start with the country code JP")
                 .expectNoEvents();
     }
@@ -131,6 +137,7 @@ class MemberTest {
             fixture.given(admitted2015)
                     .when(pay(2014, USD_1000, USD_1000, "2015-09-01"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("fiscalYear", "year-not-assessed", "Dues Regulation Art. 5(2)"))
                     .expectExceptionMessage(containsString("owes no dues for 2014"))
                     .expectNoEvents();
         }
@@ -141,6 +148,7 @@ class MemberTest {
                     .when(new PayDues(new MemberId("JP-MIYAGI"), PAYMENT, FiscalYear.of(2022), USD_1000, USD_1000,
                             LocalDate.of(2022, 3, 1), null))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("fiscalYear", "year-not-assessed", "Dues Regulation Art. 5(2)"))
                     .expectNoEvents();
         }
 
@@ -150,6 +158,7 @@ class MemberTest {
                     .when(new PayDues(new MemberId("VN-HO-CHI-MINH-CITY"), PAYMENT, FiscalYear.of(2022), USD_1000,
                             USD_1000, LocalDate.of(2022, 3, 1), null))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("fiscalYear", "year-not-assessed", "Dues Regulation Art. 5(2)"))
                     .expectNoEvents();
         }
 
@@ -158,6 +167,7 @@ class MemberTest {
             fixture.given(admitted2015, new MemberWithdrew(TYVA, LocalDate.of(2019, 3, 1), "letter"))
                     .when(pay(2020, USD_1000, USD_1000, "2020-03-01"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("fiscalYear", "year-not-assessed", "Dues Regulation Art. 5(2)"))
                     .expectNoEvents();
         }
 
@@ -173,6 +183,7 @@ class MemberTest {
             fixture.given(admitted2015)
                     .when(pay(2016, USD_1000, USD_1000, "2015-05-31"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("paidOn", "paid-before-admission"))
                     .expectNoEvents();
         }
 
@@ -181,6 +192,7 @@ class MemberTest {
             fixture.given(admitted2015)
                     .when(pay(2016, Money.of("1320000", "KRW"), Money.of("1320000", "KRW"), "2016-03-01"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("credited", "credited-in-dues-currency", "Dues Regulation Art. 5(1)"))
                     .expectExceptionMessage(containsString("must be in USD"))
                     .expectNoEvents();
         }
@@ -190,6 +202,7 @@ class MemberTest {
             fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"))
                     .when(pay(2017, USD_1000, USD_1000, "2017-03-01"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("payment", "payment-recorded-once"))
                     .expectNoEvents();
         }
 
@@ -213,6 +226,7 @@ class MemberTest {
             fixture.given(admitted2015)
                     .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("paymentId", "must-exist"))
                     .expectNoEvents();
         }
 
@@ -222,6 +236,7 @@ class MemberTest {
                             new DuesPaymentReversed(TYVA, PAYMENT, LocalDate.of(2016, 3, 9), "bounced"))
                     .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 3, 10), "again"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("paymentId", "reversed-once"))
                     .expectExceptionMessage(containsString("already reversed"))
                     .expectNoEvents();
         }
@@ -231,6 +246,7 @@ class MemberTest {
             fixture.given(admitted2015, paid(2016, USD_1000, USD_1000, "2016-03-01"))
                     .when(new ReverseDuesPayment(TYVA, PAYMENT, LocalDate.of(2016, 2, 1), "bounced"))
                     .expectException(DuesRefused.class)
+                    .expectException(refusal("reversedOn", "reversal-after-payment"))
                     .expectNoEvents();
         }
     }
@@ -256,6 +272,7 @@ class MemberTest {
             fixture.given(admitted("CN-LIAONING", "CN", OBSERVER))
                     .when(admit("CN-LIAONING", "CN", MEMBER))
                     .expectException(AlreadyAdmitted.class)
+                    .expectException(refusal("id", "admitted-once"))
                     .expectNoEvents();
         }
 
@@ -265,6 +282,7 @@ class MemberTest {
                     .when(new AdmitMember(liaoning, CountryCode.of("CN"), "Liaoning Province", null, MEMBER, ga13,
                             AdmissionBasis.DECISION, m2))
                     .expectException(AlreadyAdmitted.class)
+                    .expectException(refusal("id", "admitted-once"))
                     .expectNoEvents();
         }
 
@@ -281,6 +299,7 @@ class MemberTest {
                             new MemberWithdrew(new MemberId("KP-RASON"), LocalDate.of(2024, 1, 1), "letter"))
                     .when(new ExpelMember(new MemberId("KP-RASON"), LocalDate.of(2025, 8, 20), m2))
                     .expectException(WithdrawalRefused.class)
+                    .expectException(refusal("party", "left-once"))
                     .expectNoEvents();
         }
     }
@@ -292,9 +311,16 @@ class MemberTest {
         schedule.givenNoPriorActivity()
                 .when(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, Money.of("1200", "USD"), FiscalYear.of(2024), motion))
                 .expectEvents(new DuesRateChanged(Money.of("1200", "USD"), FiscalYear.of(2024), motion));
+    }
+
+    @Test
+    void theDuesScheduleRefusesARateOfZero() {
+        var schedule = new AggregateTestFixture<>(DuesSchedule.class);
+        MotionId motion = new MotionId("GA14-M3");
         schedule.givenNoPriorActivity()
                 .when(new DuesSchedule.ChangeDuesRate(DuesSchedule.ID, Money.of("0", "USD"), FiscalYear.of(2024), motion))
                 .expectException(DuesRefused.class)
+                .expectException(refusal("effect.amount", "positive", "Dues Regulation Art. 5(3)"))
                 .expectNoEvents();
     }
 
@@ -314,6 +340,7 @@ class MemberTest {
                             new MemberWithdrew(new MemberId("JP-FUKUI"), LocalDate.of(2022, 4, 1), "letter"))
                     .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), LocalDate.of(2022, 5, 1), "again"))
                     .expectException(WithdrawalRefused.class)
+                    .expectException(refusal("id", "left-once"))
                     .expectNoEvents();
         }
 
@@ -322,6 +349,7 @@ class MemberTest {
             fixture.given(admitted("JP-FUKUI", "JP", MEMBER))
                     .when(new RecordWithdrawal(new MemberId("JP-FUKUI"), OPENING, "letter"))
                     .expectException(WithdrawalRefused.class)
+                    .expectException(refusal("withdrewOn", "withdrawal-after-admission"))
                     .expectNoEvents();
         }
 

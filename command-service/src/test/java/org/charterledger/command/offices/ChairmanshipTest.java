@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.charterledger.command.Refusals.refusal;
+
 class ChairmanshipTest {
 
     private static final String CHAIR = Chairmanship.ID;
@@ -44,7 +46,9 @@ class ChairmanshipTest {
                 .expectEvents(SAKHA_13);
         fixture.given(SAKHA_13)
                 .when(new RecordChairOnOpeningBalance(CHAIR, 13, SAKHA, OPENING))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("ordinal", "opening-balance-once", "Charter Art. 7(1)"))
+                .expectNoEvents();
     }
 
     @Test
@@ -68,7 +72,9 @@ class ChairmanshipTest {
                 .expectEvents(new ChairTermBegan(14, ULSAN, GA13_DAY, M1, GA13));
         fixture.given(SAKHA_13)
                 .when(new BeginChairTerm(CHAIR, 14, ULSAN, GA13_DAY, M1, GA13))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("ordinal", "one-chair-at-a-time", "Charter Art. 7(1)"))
+                .expectNoEvents();
     }
 
     @Test
@@ -84,10 +90,14 @@ class ChairmanshipTest {
         ActingChairDesignated acting = new ActingChairDesignated(13, SAKHA, "Deputy", LocalDate.of(2021, 3, 1), "x");
         fixture.given(SAKHA_13, acting)
                 .when(new DesignateActingChair(CHAIR, "Other", LocalDate.of(2021, 4, 1), "y"))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("deputy", "one-acting-chair", "Charter Art. 7(1)"))
+                .expectNoEvents();
         fixture.given(SAKHA_13)
                 .when(new DesignateActingChair(CHAIR, "Deputy", LocalDate.of(2020, 4, 1), "y"))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("from", "within-the-term", "Charter Art. 7(1)"))
+                .expectNoEvents();
     }
 
     @Test
@@ -97,7 +107,9 @@ class ChairmanshipTest {
                 .expectEvents(new ActingChairEnded(13, LocalDate.of(2021, 5, 1)));
         fixture.given(SAKHA_13)
                 .when(new EndActingChair(CHAIR, LocalDate.of(2021, 5, 1)))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("on", "acting-chair-designated", "Charter Art. 7(1)"))
+                .expectNoEvents();
     }
 
     @Test
@@ -111,6 +123,8 @@ class ChairmanshipTest {
     void refusesAnActingChairWithoutAChair() {
         fixture.given(SAKHA_13, new ChairTermEnded(13, SAKHA, GA13_DAY, GA13))
                 .when(new DesignateActingChair(CHAIR, "Deputy", LocalDate.of(2021, 9, 1), "x"))
-                .expectException(ChairRefused.class).expectNoEvents();
+                .expectException(ChairRefused.class)
+                .expectException(refusal("deputy", "chair-in-office", "Charter Art. 7(1)"))
+                .expectNoEvents();
     }
 }

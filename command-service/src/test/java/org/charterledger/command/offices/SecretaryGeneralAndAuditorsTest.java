@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.charterledger.command.Refusals.refusal;
+
 class SecretaryGeneralAndAuditorsTest {
 
     private static final String SG = SecretaryGeneral.ID;
@@ -37,23 +39,33 @@ class SecretaryGeneralAndAuditorsTest {
     void refusesAProposalByAnotherGovernmentAndAnAppointmentByOtherThanTheChair() {
         secretaryGeneral.givenNoPriorActivity()
                 .when(new AppointSecretaryGeneral(SG, "LEE", ULSAN, ULSAN, DAY, GYEONGBUK, ULSAN))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("proposedBy", "proposed-by-secretariat-host", "Charter Art. 13"))
+                .expectNoEvents();
         secretaryGeneral.givenNoPriorActivity()
                 .when(new AppointSecretaryGeneral(SG, "LEE", GYEONGBUK, GYEONGBUK, DAY, GYEONGBUK, ULSAN))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("appointedBy", "appointed-by-the-chair", "Charter Art. 13"))
+                .expectNoEvents();
         secretaryGeneral.givenNoPriorActivity()
                 .when(new AppointSecretaryGeneral(SG, "LEE", GYEONGBUK, ULSAN, DAY, GYEONGBUK, null))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("appointedBy", "appointed-by-the-chair", "Charter Art. 13"))
+                .expectNoEvents();
     }
 
     @Test
     void oneAtATime() {
         secretaryGeneral.given(KIM)
                 .when(new AppointSecretaryGeneral(SG, "LEE", GYEONGBUK, ULSAN, DAY, GYEONGBUK, ULSAN))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("name", "one-at-a-time", "Charter Art. 13"))
+                .expectNoEvents();
         secretaryGeneral.given(KIM)
                 .when(new RecordSecretaryGeneralOnOpeningBalance(SG, "LEE", DAY))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("name", "one-at-a-time", "Charter Art. 13"))
+                .expectNoEvents();
     }
 
     @Test
@@ -63,10 +75,14 @@ class SecretaryGeneralAndAuditorsTest {
                 .expectEvents(new SecretaryGeneralLeftOffice("KIM Okchae", DAY));
         secretaryGeneral.given(KIM)
                 .when(new EndSecretaryGeneralTerm(SG, LocalDate.of(2021, 1, 1)))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("on", "after-appointment", "Charter Art. 13"))
+                .expectNoEvents();
         secretaryGeneral.given(KIM, new SecretaryGeneralLeftOffice("KIM Okchae", DAY))
                 .when(new EndSecretaryGeneralTerm(SG, DAY.plusDays(1)))
-                .expectException(SecretaryGeneral.Refused.class).expectNoEvents();
+                .expectException(SecretaryGeneral.Refused.class)
+                .expectException(refusal("on", "in-office", "Charter Art. 13"))
+                .expectNoEvents();
     }
 
     @Test
@@ -78,7 +94,9 @@ class SecretaryGeneralAndAuditorsTest {
                 .expectEvents(ulsan);
         auditors.given(ulsan)
                 .when(new Auditors.ElectAuditor(Auditors.ID, GYEONGBUK, 15, DAY, motion))
-                .expectException(Auditors.SecondAuditor.class).expectNoEvents();
+                .expectException(Auditors.SecondAuditor.class)
+                .expectException(refusal("effect.auditor", "one-per-country", "Charter Art. 7(2)"))
+                .expectNoEvents();
         auditors.given(ulsan)
                 .when(new Auditors.ElectAuditor(Auditors.ID, GYEONGBUK, 16, DAY, motion))
                 .expectEvents(new AuditorElected(GYEONGBUK, CountryCode.of("KR"), 16, DAY, motion));

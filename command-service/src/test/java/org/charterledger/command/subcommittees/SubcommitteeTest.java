@@ -18,11 +18,14 @@ import org.charterledger.events.SubcommitteeActivityRecorded;
 import org.charterledger.events.SubcommitteeEstablished;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.charterledger.command.Refusals.refusal;
 import static org.hamcrest.Matchers.containsString;
 
 class SubcommitteeTest {
@@ -53,7 +56,9 @@ class SubcommitteeTest {
                 .expectEvents(ESTABLISHED);
         fixture.given(ESTABLISHED)
                 .when(new EstablishSubcommittee(TOURISM, 8, "Tourism", "Tourism", LocalDate.of(2008, 1, 1), null))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "established-once"))
+                .expectNoEvents();
     }
 
     @Test
@@ -77,21 +82,22 @@ class SubcommitteeTest {
                 .expectEvents(CO_COORDINATORS);
     }
 
-    @Test
-    void onlyMembersCoordinate() {
+    /** The party's category on the start of the term, as the motion's roll gives it; none when it was no party. */
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(nullValues = "none", value = {
+            "VN-HO-CHI-MINH-CITY, ASSOCIATE, but an associate",
+            "JP-MIYAGI,           OBSERVER,  but an observer",
+            "JP-FUKUI,            none,      not a party then",
+    })
+    void onlyMembersCoordinate(String party, PartyCategory category, String why) {
+        MemberId coordinator = new MemberId(party);
         fixture.given(ESTABLISHED)
-                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("VN-HO-CHI-MINH-CITY")), START, null,
-                        Map.of(new MemberId("VN-HO-CHI-MINH-CITY"), PartyCategory.ASSOCIATE)))
+                .when(new AppointCoordinator(TOURISM, List.of(coordinator), START, null,
+                        category == null ? Map.of() : Map.of(coordinator, category)))
                 .expectException(SubcommitteeRefused.class)
-                .expectExceptionMessage(containsString("but an associate")).expectNoEvents();
-        fixture.given(ESTABLISHED)
-                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-MIYAGI")), START, null,
-                        Map.of(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER)))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
-        fixture.given(ESTABLISHED)
-                .when(new AppointCoordinator(TOURISM, List.of(new MemberId("JP-FUKUI")), START, null, Map.of()))
-                .expectException(SubcommitteeRefused.class)
-                .expectExceptionMessage(containsString("not a party then")).expectNoEvents();
+                .expectException(refusal("effect.coordinators", "members-only", "Subcommittee Regulation Art. 5(1)"))
+                .expectExceptionMessage(containsString(why))
+                .expectNoEvents();
     }
 
     @Test
@@ -102,7 +108,9 @@ class SubcommitteeTest {
                         LocalDate.of(2025, 1, 1), true, EC_MOTION, null));
         fixture.given(ESTABLISHED)
                 .when(new RenewCoordinator(TOURISM, EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("coordinators", "coordinator-appointed"))
+                .expectNoEvents();
     }
 
     @Test
@@ -115,7 +123,9 @@ class SubcommitteeTest {
         fixture.given(ESTABLISHED, CO_COORDINATORS)
                 .when(new RecordSubcommitteeActivity(TOURISM, 3, LocalDate.of(2021, 9, 2), LocalDate.of(2021, 9, 1),
                         HENAN, "online"))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("lastDay", "last-day-after-first"))
+                .expectNoEvents();
     }
 
     @Test
@@ -124,7 +134,9 @@ class SubcommitteeTest {
                 LocalDate.of(2021, 5, 20), NINGXIA, "online");
         fixture.given(ESTABLISHED, CO_COORDINATORS, last)
                 .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 19), EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.outgoing", "inactive-two-years", "Subcommittee Regulation Art. 5(7)"))
+                .expectNoEvents();
         fixture.given(ESTABLISHED, CO_COORDINATORS, last)
                 .when(new ReplaceCoordinator(TOURISM, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20), EC_MOTION))
                 .expectEvents(new CoordinatorReplaced(8, NINGXIA, ULSAN, LocalDate.of(2023, 5, 20),
@@ -135,7 +147,9 @@ class SubcommitteeTest {
     void onlyASittingCoordinatorIsReplaced() {
         fixture.given(ESTABLISHED, CO_COORDINATORS)
                 .when(new ReplaceCoordinator(TOURISM, ULSAN, HENAN, LocalDate.of(2024, 1, 1), EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("effect.outgoing", "sitting-coordinator"))
+                .expectNoEvents();
     }
 
     @Test
@@ -146,10 +160,14 @@ class SubcommitteeTest {
                 .expectEvents(abolished);
         fixture.given(ESTABLISHED, abolished)
                 .when(new AbolishSubcommittee(TOURISM, LocalDate.of(2022, 2, 1), "EC 2021"))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "not-abolished"))
+                .expectNoEvents();
         fixture.given(ESTABLISHED, CO_COORDINATORS, abolished)
                 .when(new RenewCoordinator(TOURISM, EC_MOTION))
-                .expectException(SubcommitteeRefused.class).expectNoEvents();
+                .expectException(SubcommitteeRefused.class)
+                .expectException(refusal("number", "not-abolished"))
+                .expectNoEvents();
     }
 
     /** A decision cited by its motion's id is recorded as that motion; one cited in words keeps its words. */

@@ -183,7 +183,8 @@ class AuditIT extends LedgerIT {
         ResponseEntity<String> second = http.withBasicAuth("auditor", "test-auditor")
                 .postForEntity("/api/audit/rebuilds", null, String.class);
         if (body(get(location)).get("status").asText().equals("RUNNING")) {
-            assertProblem(second, 409, "rebuild-running", null);
+            assertThat(assertProblem(second, 409, "rebuild-running", null).get("rule").asText())
+                    .isEqualTo("one-rebuild-at-a-time");
         }
         JsonNode rebuild = await().atMost(Duration.ofSeconds(30))
                 .until(() -> body(get(location)), r -> r.get("status").asText().equals("COMPLETED"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class RightsQueriesIT extends LedgerIT {
         member = newId("RU");
         append(member, new MemberAdmitted(new MemberId(member), CountryCode.of("RU"), "Test Republic", null,
                 PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
-        paid2016 = PaymentId.random();
+        paid2016 = new PaymentId(UUID.randomUUID().toString());
         position = pay(paid2016, 2016, Money.of("1180000", "KRW"), "2016-03-01");
     }
 
@@ -76,7 +77,7 @@ class RightsQueriesIT extends LedgerIT {
 
     @Test
     void theDuesStatementShowsEachYearWithItsPaymentsAndBalance() throws Exception {
-        pay(PaymentId.random(), 2017, Money.of("600", "USD"), "2017-04-30");
+        pay(new PaymentId(UUID.randomUUID().toString()), 2017, Money.of("600", "USD"), "2017-04-30");
 
         JsonNode statement = body(get("/api/members/" + member + "/dues?asOf=2017-12-31&atLeast=" + ledgerHead()));
 
@@ -94,7 +95,7 @@ class RightsQueriesIT extends LedgerIT {
 
     @Test
     void aReversalRestrictsAgainFromItsDateAndShowsInTheHistory() throws Exception {
-        PaymentId resuming = PaymentId.random();
+        PaymentId resuming = new PaymentId(UUID.randomUUID().toString());
         pay(resuming, 2019, Money.of("1000", "USD"), "2019-02-10");
         long reversal = append(member, new DuesPaymentReversed(new MemberId(member), resuming,
                 LocalDate.of(2019, 6, 1), "transfer returned"));
