@@ -1,17 +1,20 @@
 package org.charterledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.charterledger.query.config.ViewJdbc;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -30,6 +33,7 @@ public final class Views implements AutoCloseable {
 
     private final SingleConnectionDataSource database;
     private final JdbcClient jdbc;
+    private final ViewJdbc viewJdbc;
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final List<AnnotationEventHandlerAdapter> projections = new ArrayList<>();
     private long position;
@@ -40,6 +44,7 @@ public final class Views implements AutoCloseable {
         Flyway.configure().dataSource(database).schemas("projection").defaultSchema("projection")
                 .locations("classpath:db/projection").load().migrate();
         jdbc = JdbcClient.create(database);
+        viewJdbc = new ViewJdbc(jdbc, new JdbcTemplate(database));
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
         for (BeanDefinition projection : scanner.findCandidateComponents("org.charterledger.query")) {
@@ -55,21 +60,27 @@ public final class Views implements AutoCloseable {
         return new Views();
     }
 
-    /** Appends each event at the next position and hands it to every projection that handles it. */
+    /**
+     * Appends each event at the next position and hands it to every projection that handles it, all in one unit of
+     * work, as a processor handles a batch: the views' writes are sent when it commits.
+     */
     public Views given(Object... events) {
-        for (Object event : events) {
-            TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(
-                    new GlobalSequenceTrackingToken(++position), GenericEventMessage.asEventMessage(event));
-            for (AnnotationEventHandlerAdapter projection : projections) {
-                if (projection.canHandle(message)) {
-                    try {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (Object event : events) {
+                TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(
+                        new GlobalSequenceTrackingToken(++position), GenericEventMessage.asEventMessage(event));
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(message)) {
                         projection.handle(message);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("a projection failed on " + event, e);
                     }
                 }
             }
+        } catch (Exception e) {
+            batch.rollback(e);
+            throw new IllegalStateException("a projection failed on the events given", e);
         }
+        batch.commit();
         return this;
     }
 
@@ -110,7 +121,9 @@ public final class Views implements AutoCloseable {
             Object[] arguments = new Object[constructor.getParameterCount()];
             Class<?>[] types = constructor.getParameterTypes();
             for (int i = 0; i < types.length; i++) {
-                if (types[i] == JdbcClient.class) {
+                if (types[i] == ViewJdbc.class) {
+                    arguments[i] = viewJdbc;
+                } else if (types[i] == JdbcClient.class) {
                     arguments[i] = jdbc;
                 } else if (types[i] == ObjectMapper.class) {
                     arguments[i] = json;

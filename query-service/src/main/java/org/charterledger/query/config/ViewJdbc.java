@@ -35,7 +35,7 @@ public class ViewJdbc {
     private final JdbcTemplate template;
     private final NamedParameterJdbcTemplate named;
 
-    ViewJdbc(JdbcClient jdbc, JdbcTemplate template) {
+    public ViewJdbc(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
         this.named = new NamedParameterJdbcTemplate(template);

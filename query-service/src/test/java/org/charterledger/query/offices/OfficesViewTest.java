@@ -48,7 +48,7 @@ class OfficesViewTest {
             ZoneOffset.UTC);
 
     private Views views;
-    private OfficeQueries offices;
+    private OfficeController offices;
 
     @BeforeEach
     void twoChairsTwoSecretariesGeneralAndTheAuditorsOfTheSecondTerm() {
@@ -64,7 +64,7 @@ class OfficesViewTest {
                 new AuditorElected(GYEONGBUK, CountryCode.of("KR"), 14, GA13_DAY, new MotionId("GA13-M4")),
                 new SecretaryGeneralLeftOffice("KIM Okchae", JANUARY_2022),
                 new SecretaryGeneralAppointed("LEE Someone", GYEONGBUK, ULSAN, JANUARY_2022));
-        offices = new OfficeQueries(views.jdbc(), TODAY);
+        offices = new OfficeController(views.jdbc(), TODAY);
     }
 
     @AfterEach
@@ -74,15 +74,15 @@ class OfficesViewTest {
 
     @Test
     void theChairsHistoryInOrderWithTheirDecisionsAndActingPeriods() {
-        OfficeQueries.ChairHistory history = offices.history();
+        OfficeController.ChairHistory history = offices.history();
 
         assertThat(history.terms()).isEqualTo(2);
-        assertThat(history.chairs().get(0)).isEqualTo(new OfficeQueries.ChairTerm(13, "RU-SAKHA", "Sakha Republic",
+        assertThat(history.chairs().get(0)).isEqualTo(new OfficeController.ChairTerm(13, "RU-SAKHA", "Sakha Republic",
                 OPENING, GA13_DAY, null, null, "GA13", false,
-                List.of(new OfficeQueries.Acting("First Deputy Chairman", LocalDate.of(2021, 3, 1),
+                List.of(new OfficeController.Acting("First Deputy Chairman", LocalDate.of(2021, 3, 1),
                         LocalDate.of(2021, 5, 1), "illness", 6)),
                 4, 8L));
-        assertThat(history.chairs().get(1)).isEqualTo(new OfficeQueries.ChairTerm(14, "KR-ULSAN", "Ulsan", GA13_DAY,
+        assertThat(history.chairs().get(1)).isEqualTo(new OfficeController.ChairTerm(14, "KR-ULSAN", "Ulsan", GA13_DAY,
                 null, "GA13-M1", "GA13", null, true, List.of(), 9, null));
     }
 
@@ -97,7 +97,7 @@ class OfficesViewTest {
             "2022-06-01, 14, ",
     })
     void theChairOnADateWithTheDeputyActingThen(LocalDate asOf, int ordinal, String acting) {
-        OfficeQueries.ChairOnADate chair = offices.chair(asOf);
+        OfficeController.ChairOnADate chair = offices.chair(asOf);
 
         assertThat(chair.asOf()).isEqualTo(asOf);
         assertThat(chair.chair().ordinal()).isEqualTo(ordinal);
@@ -115,13 +115,13 @@ class OfficesViewTest {
 
     @Test
     void theSecretaryGeneralOnADateWithWhoProposedAndAppointed() {
-        OfficeQueries.SecretaryGeneralOnADate kim = offices.secretaryGeneral(JANUARY_2022.minusDays(1));
-        OfficeQueries.SecretaryGeneralOnADate lee = offices.secretaryGeneral(null);
+        OfficeController.SecretaryGeneralOnADate kim = offices.secretaryGeneral(JANUARY_2022.minusDays(1));
+        OfficeController.SecretaryGeneralOnADate lee = offices.secretaryGeneral(null);
 
-        assertThat(kim.secretaryGeneral()).isEqualTo(new OfficeQueries.SecretaryGeneralTerm("KIM Okchae", OPENING,
+        assertThat(kim.secretaryGeneral()).isEqualTo(new OfficeController.SecretaryGeneralTerm("KIM Okchae", OPENING,
                 JANUARY_2022, null, null, 5, 12L));
         assertThat(lee.asOf()).isEqualTo(LocalDate.of(2022, 6, 1));
-        assertThat(lee.secretaryGeneral()).isEqualTo(new OfficeQueries.SecretaryGeneralTerm("LEE Someone",
+        assertThat(lee.secretaryGeneral()).isEqualTo(new OfficeController.SecretaryGeneralTerm("LEE Someone",
                 JANUARY_2022, null, "KR-GYEONGBUK", "KR-ULSAN", 13, null));
         assertThat(lee.articles()).containsExactly("Charter Art. 13");
         assertThatThrownBy(() -> offices.secretaryGeneral(OPENING.minusDays(1)))
@@ -130,13 +130,13 @@ class OfficesViewTest {
 
     @Test
     void theAuditorsOfTheChairsTermOnADateOnePerCountry() {
-        OfficeQueries.AuditorsOnADate term14 = offices.auditors(LocalDate.of(2021, 9, 1));
-        OfficeQueries.AuditorsOnADate term13 = offices.auditors(LocalDate.of(2021, 8, 9));
+        OfficeController.AuditorsOnADate term14 = offices.auditors(LocalDate.of(2021, 9, 1));
+        OfficeController.AuditorsOnADate term13 = offices.auditors(LocalDate.of(2021, 8, 9));
 
         assertThat(term14.term()).isEqualTo(14);
         assertThat(term14.auditors()).containsExactly(
-                new OfficeQueries.Auditor("KR-GYEONGBUK", "Gyeongbuk", "KR", GA13_DAY, "GA13-M4", 11),
-                new OfficeQueries.Auditor("RU-SAKHA", "Sakha Republic", "RU", GA13_DAY, "GA13-M3", 10));
+                new OfficeController.Auditor("KR-GYEONGBUK", "Gyeongbuk", "KR", GA13_DAY, "GA13-M4", 11),
+                new OfficeController.Auditor("RU-SAKHA", "Sakha Republic", "RU", GA13_DAY, "GA13-M3", 10));
         assertThat(term14.articles()).containsExactly("Charter Art. 7(2)");
         assertThat(term13.term()).isEqualTo(13);
         assertThat(term13.auditors()).isEmpty();

@@ -42,7 +42,7 @@ class SubcommitteeViewTest {
             ZoneOffset.UTC);
 
     private Views views;
-    private SubcommitteeQueries subcommittees;
+    private SubcommitteeController subcommittees;
 
     @BeforeEach
     void tourismAndDigitalGovernment() {
@@ -58,8 +58,8 @@ class SubcommitteeViewTest {
                         new MotionId("EC2022-M2"), null),
                 new CoordinatorReplaced(8, NINGXIA, ULSAN, REPLACED, LocalDate.of(2025, 6, 1),
                         new MotionId("EC2023-M4")),
-                new SubcommitteeAbolished(21, LocalDate.of(2024, 1, 1), "EC 2023"));
-        subcommittees = new SubcommitteeQueries(views.jdbc(), TODAY);
+                SubcommitteeAbolished.citing(21, LocalDate.of(2024, 1, 1), "EC 2023"));
+        subcommittees = new SubcommitteeController(views.jdbc(), TODAY);
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class SubcommitteeViewTest {
     })
     void tourismOnADate(LocalDate asOf, String coordinators, LocalDate termEnd, LocalDate lastActivity,
                         boolean renewalDue, boolean termEnded, boolean replaceable) {
-        SubcommitteeQueries.SubcommitteeOnADate tourism = subcommittees.subcommittees(asOf).subcommittees().get(0);
+        SubcommitteeController.SubcommitteeOnADate tourism = subcommittees.subcommittees(asOf).subcommittees().get(0);
 
         assertThat(tourism.number()).isEqualTo(8);
         assertThat(tourism.coordinators()).isEqualTo(Arrays.asList(coordinators.split(" +")));
@@ -94,9 +94,9 @@ class SubcommitteeViewTest {
 
     @Test
     void aTermNotRenewedHasEndedAndAnAbolishedSubcommitteeHasNoCoordinators() {
-        SubcommitteeQueries.SubcommitteeOnADate ended = subcommittees.subcommittees(LocalDate.of(2023, 2, 1))
+        SubcommitteeController.SubcommitteeOnADate ended = subcommittees.subcommittees(LocalDate.of(2023, 2, 1))
                 .subcommittees().get(1);
-        SubcommitteeQueries.SubcommitteeOnADate abolished = subcommittees.subcommittees(LocalDate.of(2024, 1, 1))
+        SubcommitteeController.SubcommitteeOnADate abolished = subcommittees.subcommittees(LocalDate.of(2024, 1, 1))
                 .subcommittees().get(1);
 
         assertThat(ended.number()).isEqualTo(21);
@@ -114,7 +114,7 @@ class SubcommitteeViewTest {
     @Test
     void onlySubcommitteesFoundedByTheDate() {
         assertThat(subcommittees.subcommittees(LocalDate.of(2020, 12, 31)).subcommittees())
-                .extracting(SubcommitteeQueries.SubcommitteeOnADate::number).containsExactly(8);
+                .extracting(SubcommitteeController.SubcommitteeOnADate::number).containsExactly(8);
         assertThat(subcommittees.subcommittees(LocalDate.of(2007, 12, 31)).total()).isZero();
         assertThat(subcommittees.subcommittees(null).asOf()).isEqualTo(LocalDate.of(2022, 6, 1));
         assertThat(subcommittees.subcommittees(null).total()).isEqualTo(2);
@@ -122,23 +122,23 @@ class SubcommitteeViewTest {
 
     @Test
     void aHistoryListsEveryTermWithTheDecisionBehindItAndEveryActivity() {
-        SubcommitteeQueries.History tourism = subcommittees.history(8);
+        SubcommitteeController.History tourism = subcommittees.history(8);
 
         assertThat(tourism.name()).isEqualTo("Tourism");
         assertThat(tourism.founded()).isEqualTo(LocalDate.of(2008, 1, 1));
         assertThat(tourism.abolishedOn()).isNull();
         assertThat(tourism.coordinators()).containsExactly(
-                new SubcommitteeQueries.Term("CN-HENAN", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
+                new SubcommitteeController.Term("CN-HENAN", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
                         "EC 2020", 2),
-                new SubcommitteeQueries.Term("CN-NINGXIA", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
+                new SubcommitteeController.Term("CN-NINGXIA", START, FIRST_TERM_END, FIRST_TERM_END, START, false,
                         "EC 2020", 2),
-                new SubcommitteeQueries.Term("CN-HENAN", FIRST_TERM_END, LocalDate.of(2025, 1, 1), null, START, true,
+                new SubcommitteeController.Term("CN-HENAN", FIRST_TERM_END, LocalDate.of(2025, 1, 1), null, START, true,
                         "EC2022-M2", 6),
-                new SubcommitteeQueries.Term("CN-NINGXIA", FIRST_TERM_END, LocalDate.of(2025, 1, 1), REPLACED, START,
+                new SubcommitteeController.Term("CN-NINGXIA", FIRST_TERM_END, LocalDate.of(2025, 1, 1), REPLACED, START,
                         true, "EC2022-M2", 6),
-                new SubcommitteeQueries.Term("KR-ULSAN", REPLACED, LocalDate.of(2025, 6, 1), null, REPLACED, false,
+                new SubcommitteeController.Term("KR-ULSAN", REPLACED, LocalDate.of(2025, 6, 1), null, REPLACED, false,
                         "EC2023-M4", 7));
-        assertThat(tourism.activities()).containsExactly(new SubcommitteeQueries.Activity(2, LocalDate.of(2021, 5, 20),
+        assertThat(tourism.activities()).containsExactly(new SubcommitteeController.Activity(2, LocalDate.of(2021, 5, 20),
                 LocalDate.of(2021, 5, 20), "CN-NINGXIA", "online", 3));
         assertThat(subcommittees.history(21).abolishedOn()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(subcommittees.history(21).coordinators()).singleElement()

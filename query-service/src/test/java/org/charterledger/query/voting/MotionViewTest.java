@@ -60,7 +60,7 @@ class MotionViewTest {
                     LocalDate.of(2018, 5, 1)));
 
     private Views views;
-    private MotionQueries motions;
+    private MotionController motions;
 
     @BeforeEach
     void ga13WithASittingMotionOnItsNextHost() {
@@ -70,7 +70,7 @@ class MotionViewTest {
                 opened(M1, Procedure.SITTING, new Effect.ElectNextHost(ULSAN)),
                 new AttendanceRecorded(GA13, List.of(BUSAN, ULSAN, LIAONING)),
                 new VoteCast(M1, ULSAN, Choice.YES, DAY));
-        motions = new MotionQueries(views.jdbc(), views.json());
+        motions = new MotionController(views.jdbc(), views.json());
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ class MotionViewTest {
 
     @Test
     void anOpenMotionCountsTheBallotsAndAtASittingTheAttendanceOnTheRoll() {
-        MotionQueries.MotionView motion = motions.motion(M1);
+        MotionController.MotionView motion = motions.motion(M1);
 
         assertThat(motion.status()).isEqualTo("OPEN");
         assertThat(motion.outcome()).isNull();
@@ -90,8 +90,8 @@ class MotionViewTest {
         assertThat(motion.effect().get("host").asText()).isEqualTo("KR-ULSAN");
         assertThat(motion.openedPosition()).isEqualTo(5);
         assertThat(motion.decidedPosition()).isNull();
-        assertThat(motion.ballots()).containsExactly(new MotionQueries.Ballot("KR-ULSAN", Choice.YES, DAY, 7));
-        MotionQueries.Count count = motion.count();
+        assertThat(motion.ballots()).containsExactly(new MotionController.Ballot("KR-ULSAN", Choice.YES, DAY, 7));
+        MotionController.Count count = motion.count();
         // E = 3; present: Ulsan voted, Busan attends (Liaoning attends but is not on the roll)
         assertThat(count.rollSize()).isEqualTo(3);
         assertThat(count.present()).isEqualTo(2);
@@ -109,7 +109,7 @@ class MotionViewTest {
     void aWrittenBallotCountsOnlyItsReturnedBallotsAsPresent() {
         views.given(opened(M2, Procedure.WRITTEN_BALLOT, null), new VoteCast(M2, SAKHA, Choice.NO, DAY));
 
-        MotionQueries.Count count = motions.motion(M2).count();
+        MotionController.Count count = motions.motion(M2).count();
 
         assertThat(count.present()).isEqualTo(1);
         assertThat(count.votes()).isEqualTo(Map.of(Choice.YES, 0, Choice.NO, 1, Choice.ABSTAIN, 0));
@@ -122,8 +122,8 @@ class MotionViewTest {
         Tally tally = DecisionRule.CATEGORY_B.tally(3, 2, 1, 0, 0);
         views.given(new MotionDecided(M1, Outcome.FAILED, List.of(BUSAN, ULSAN), tally, DAY));
 
-        MotionQueries.MotionView motion = motions.motion(M1);
-        MotionQueries.RollView roll = motions.roll(M1);
+        MotionController.MotionView motion = motions.motion(M1);
+        MotionController.RollView roll = motions.roll(M1);
 
         assertThat(motion.status()).isEqualTo("DECIDED");
         assertThat(motion.outcome()).isEqualTo("FAILED");
@@ -133,16 +133,16 @@ class MotionViewTest {
         assertThat(roll.rollDate()).isEqualTo(DAY);
         assertThat(roll.size()).isEqualTo(3);
         assertThat(roll.roll()).containsExactly(
-                new MotionQueries.RollLine("KR-BUSAN", "Busan", List.of(), true),
-                new MotionQueries.RollLine("KR-ULSAN", "Ulsan", List.of(2020), true),
-                new MotionQueries.RollLine("RU-SAKHA", "Sakha Republic", List.of(), false));
-        assertThat(roll.leftOff()).containsExactly(new MotionQueries.LeftOffLine("RU-TYVA", null, "MEMBER",
+                new MotionController.RollLine("KR-BUSAN", "Busan", List.of(), true),
+                new MotionController.RollLine("KR-ULSAN", "Ulsan", List.of(2020), true),
+                new MotionController.RollLine("RU-SAKHA", "Sakha Republic", List.of(), false));
+        assertThat(roll.leftOff()).containsExactly(new MotionController.LeftOffLine("RU-TYVA", null, "MEMBER",
                 "restricted since 2018-05-01: dues unpaid", LocalDate.of(2018, 5, 1)));
     }
 
     @Test
     void aMeetingWithItsAttendanceAndMotionsUntilItCloses() {
-        MotionQueries.MeetingView open = motions.meeting(GA13);
+        MotionController.MeetingView open = motions.meeting(GA13);
 
         assertThat(open.body()).isEqualTo(Body.GA);
         assertThat(open.ordinal()).isEqualTo(13);
@@ -151,13 +151,13 @@ class MotionViewTest {
         assertThat(open.closedOn()).isNull();
         assertThat(open.attendance()).containsExactly("CN-LIAONING", "KR-BUSAN", "KR-ULSAN");
         assertThat(open.motions())
-                .containsExactly(new MotionQueries.MotionLine("GA13-M1", 9, "next host", "OPEN", null));
+                .containsExactly(new MotionController.MotionLine("GA13-M1", 9, "next host", "OPEN", null));
 
         views.given(new MeetingClosed(GA13, DAY));
 
         assertThat(motions.meeting(GA13).closedOn()).isEqualTo(DAY);
         assertThat(motions.meetings(null).total()).isEqualTo(1);
-        assertThat(motions.meetings(Body.GA).meetings()).extracting(MotionQueries.MeetingView::id)
+        assertThat(motions.meetings(Body.GA).meetings()).extracting(MotionController.MeetingView::id)
                 .containsExactly("GA13");
         assertThat(motions.meetings(Body.EC).meetings()).isEmpty();
     }

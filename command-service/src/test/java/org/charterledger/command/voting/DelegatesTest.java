@@ -1,6 +1,8 @@
-package org.charterledger.command.config;
+package org.charterledger.command.voting;
 
 import org.charterledger.command.Rejection;
+import org.charterledger.command.config.LedgerUsers;
+import org.charterledger.command.config.SecurityConfig;
 import org.charterledger.events.MemberId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

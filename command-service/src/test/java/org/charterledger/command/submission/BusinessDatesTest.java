@@ -1,4 +1,4 @@
-package org.charterledger.command.config;
+package org.charterledger.command.submission;
 
 import org.charterledger.events.FiscalYear;
 import org.charterledger.events.Money;
