@@ -2,7 +2,6 @@ package org.charterledger.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -68,11 +67,11 @@ public class AxonConfig {
      * Aggregates stay in memory between commands, so that a command costs what its own events cost, not a replay of
      * a stream that grows with the years. The cache holds only what has committed ({@link CommittedAggregates}); a
      * copy gone stale because another instance appended meets the unique index, rolls back, is dropped by Axon and is
-     * read afresh on the retry.
+     * read afresh on the retry. Ten thousand records: NEAR's parties, meetings, offices and years of motions.
      */
     @Bean(AGGREGATE_CACHE)
     Cache aggregateCache() {
-        return new CommittedAggregates(new WeakReferenceCache());
+        return new CommittedAggregates(10_000);
     }
 
     /** Reads events stored at an older revision as their current one. */

@@ -1,5 +1,6 @@
 package org.charterledger.command.config;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,18 +13,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * never stored, and could even append after a sequence number that does not exist. So a put made inside a
  * transaction removes the entry at once (this transaction reads its own rows from the database) and takes effect only
  * once the transaction has committed; a rolled-back transaction leaves nothing behind.
+ * <p>
+ * It holds the aggregates used last, strongly, up to {@code maximumSize} (Caffeine). Axon's {@code WeakReferenceCache}
+ * lost its entries at every garbage collection, which under load is several times a second: most commands replayed
+ * their record's whole stream.
  */
 final class CommittedAggregates implements Cache {
 
-    private final Cache delegate;
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> delegate;
 
-    CommittedAggregates(Cache delegate) {
-        this.delegate = delegate;
+    CommittedAggregates(long maximumSize) {
+        this.delegate = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        return delegate.get(key);
+        return (V) delegate.getIfPresent(key);
     }
 
     @Override
@@ -32,7 +38,7 @@ final class CommittedAggregates implements Cache {
             delegate.put(key, value);
             return;
         }
-        delegate.remove(key);
+        delegate.invalidate(key);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -43,7 +49,7 @@ final class CommittedAggregates implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        if (delegate.containsKey(key)) {
+        if (containsKey(key)) {
             return false;
         }
         put(key, value);
@@ -52,21 +58,22 @@ final class CommittedAggregates implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        return delegate.remove(key);
+        return delegate.asMap().remove(key) != null;
     }
 
     @Override
     public void removeAll() {
-        delegate.removeAll();
+        delegate.invalidateAll();
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return delegate.containsKey(key);
+        return delegate.getIfPresent(key) != null;
     }
 
+    /** Nothing in the ledger listens to the cache's entries. */
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-        return delegate.registerCacheEntryListener(cacheEntryListener);
+        throw new UnsupportedOperationException("the aggregate cache takes no entry listeners");
     }
 }

@@ -15,7 +15,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.charterledger.command.Rejection;
 import org.charterledger.command.config.AxonConfig;
 import org.charterledger.events.EventJson;
-import org.charterledger.web.EventTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +30,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
@@ -147,28 +145,29 @@ public class IdempotentCommands {
 
     private Receipt submitOnce(String principal, String key, Submission submission, String type,
                                String fingerprint) {
-        Optional<Receipt> earlier = jdbc.sql("""
-                        SELECT request_hash, resource_id, position FROM ledger.command_request
-                        WHERE principal = :principal AND idempotency_key = :key""")
-                .param("principal", principal).param("key", key)
-                .query((rs, i) -> {
-                    if (!fingerprint.equals(rs.getString("request_hash"))) {
-                        throw new IdempotencyKeyReused(key);
-                    }
-                    return new Receipt(rs.getString("resource_id"), rs.getLong("position"), true);
-                })
-                .optional();
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        // Claiming the key first makes a concurrent twin wait on the primary key, then fail and find this receipt.
-        jdbc.sql("""
+        // Claiming the key makes a concurrent twin wait on the primary key until this transaction ends, then claim
+        // nothing and find this receipt (or claim the key itself if this transaction rolled back).
+        int claimed = jdbc.sql("""
                         INSERT INTO ledger.command_request
                             (principal, idempotency_key, command_type, request_hash, resource_id, recorded_at)
-                        VALUES (:principal, :key, :type, :hash, :resource, :now)""")
+                        VALUES (:principal, :key, :type, :hash, :resource, :now)
+                        ON CONFLICT DO NOTHING""")
                 .param("principal", principal).param("key", key).param("type", type).param("hash", fingerprint)
                 .param("resource", submission.resourceId()).param("now", OffsetDateTime.now(clock))
                 .update();
+        if (claimed == 0) {
+            return jdbc.sql("""
+                            SELECT request_hash, resource_id, position FROM ledger.command_request
+                            WHERE principal = :principal AND idempotency_key = :key""")
+                    .param("principal", principal).param("key", key)
+                    .query((rs, i) -> {
+                        if (!fingerprint.equals(rs.getString("request_hash"))) {
+                            throw new IdempotencyKeyReused(key);
+                        }
+                        return new Receipt(rs.getString("resource_id"), rs.getLong("position"), true);
+                    })
+                    .single();
+        }
 
         streams.check(submission.aggregateId(), submission.command());
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
@@ -176,12 +175,7 @@ public class IdempotentCommands {
 
         // The newest event this transaction sees is this command's last one (or a later one already committed):
         // a query that waits for this position sees the command and every effect it had on other records.
-        long position = EventTable.newestPosition(jdbc);
-        jdbc.sql("UPDATE ledger.command_request SET position = :position"
-                        + " WHERE principal = :principal AND idempotency_key = :key")
-                .param("position", position).param("principal", principal).param("key", key)
-                .update();
-        notifications.appended(position);
+        long position = notifications.recordPosition(principal, key);
         return new Receipt(submission.resourceId(), position, false);
     }
 

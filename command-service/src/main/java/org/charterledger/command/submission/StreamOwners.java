@@ -14,6 +14,7 @@ import java.lang.reflect.Executable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,7 @@ public class StreamOwners {
     }
 
     private final JdbcClient jdbc;
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Map<Class<?>, Handler> handlers = new HashMap<>();
     /** The streams the ledger names itself ({@link ReservedStreams}), and the kind of record each holds. */
     private final Map<Pattern, String> reserved = new LinkedHashMap<>();
@@ -75,9 +77,7 @@ public class StreamOwners {
         }
         String owner = reservedOwner(stream);
         if (owner == null) {
-            owner = jdbc.sql("SELECT type FROM ledger.domain_event_entry WHERE aggregate_identifier = ?"
-                            + " ORDER BY sequence_number LIMIT 1")
-                    .param(stream).query(String.class).optional().orElse(null);
+            owner = storedOwner(stream);
         }
         if (owner == null || owner.equals(handler.type())) {
             return;
@@ -86,6 +86,25 @@ public class StreamOwners {
             throw new IdTaken(stream);
         }
         throw new UnknownRecord("id", stream);
+    }
+
+    /**
+     * The type of the stream's first stored event. A stream's owner never changes once its first event is stored, and
+     * a stored event is never removed, so an owner once found is kept (only committed rows are seen here: this runs
+     * before the command appends).
+     */
+    private String storedOwner(String stream) {
+        String known = owners.get(stream);
+        if (known != null) {
+            return known;
+        }
+        String owner = jdbc.sql("SELECT type FROM ledger.domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number LIMIT 1")
+                .param(stream).query(String.class).optional().orElse(null);
+        if (owner != null) {
+            owners.put(stream, owner);
+        }
+        return owner;
     }
 
     private String reservedOwner(String stream) {

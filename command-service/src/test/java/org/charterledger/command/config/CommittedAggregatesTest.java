@@ -1,6 +1,5 @@
 package org.charterledger.command.config;
 
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -11,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The aggregate cache shows, to every command, only what a committed transaction put there. */
 class CommittedAggregatesTest {
 
-    private final CommittedAggregates cache = new CommittedAggregates(new WeakReferenceCache());
+    private final CommittedAggregates cache = new CommittedAggregates(100);
     private final Object committed = new Object();
     private final Object uncommitted = new Object();
 
