@@ -14,9 +14,9 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells a busy pool from a database that is away. While the database is up, a request waits for a free connection
  * up to the pool's connection-timeout (15 s), so that a burst queues and is served. But it waits in slices of
- * {@value #SLICE_MS} ms, and a slice that ends without a connection because the pool could not open one (Hikari
- * gives its last failure as the cause) ends the wait: the database is away, and the request is answered 503
- * (Problems) within about a second instead of holding a thread for the whole wait.
+ * {@value #SLICE_MS} ms, and a slice that ends without a connection because the pool, short of connections, could
+ * not open one (Hikari gives its last failure as the cause) ends the wait: the database is away, and the request is
+ * answered 503 (Problems) within about a second instead of holding a thread for the whole wait.
  */
 @Component
 public class OutageAwarePool implements BeanPostProcessor {
@@ -47,11 +47,21 @@ public class OutageAwarePool implements BeanPostProcessor {
                 try {
                     return started.getConnection(SLICE_MS);
                 } catch (SQLTransientConnectionException timedOut) {
-                    if (timedOut.getCause() != null || System.nanoTime() - deadline >= 0) {
+                    if (away(started, timedOut) || System.nanoTime() - deadline >= 0) {
                         throw timedOut; // away, or busy for the whole wait
                     }
                 }
             }
+        }
+
+        /**
+         * Away: the pool could not open a connection (Hikari gives its last failure as the cause) and is short of
+         * connections. Hikari keeps its last failure after the pool has recovered, so a pool that holds all its
+         * connections, every one of them busy, is busy whatever the cause says (a failure to open one more while
+         * another client took the server's last slots, say).
+         */
+        private boolean away(HikariPool started, SQLTransientConnectionException timedOut) {
+            return timedOut.getCause() != null && started.getTotalConnections() < pool.getMaximumPoolSize();
         }
 
         /** Spring Boot derives the migrations' data source from the pool's own settings, which it finds here. */
