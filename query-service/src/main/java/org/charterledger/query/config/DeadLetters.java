@@ -151,9 +151,11 @@ public class DeadLetters {
                     batch.onRollback(u -> careful.add(view));
                     return Boolean.TRUE;
                 });
+                int mark = ViewJdbc.pendingMark();
                 try {
                     return super.handle(message, target);
                 } catch (Exception | Error failure) {
+                    ViewJdbc.discardPendingFrom(mark); // the event is parked: none of its writes stay
                     careful.add(view);
                     log.warn("{} failed on {} {}; its batch is retried with a savepoint per event, and what fails "
                                     + "again is parked", view.getSimpleName(), message.getPayloadType().getSimpleName(),
@@ -169,7 +171,7 @@ public class DeadLetters {
                 transactions.commit(savepoint);
                 return result;
             } catch (Exception | Error failure) {
-                ViewJdbc.discardPending();
+                ViewJdbc.discardPendingFrom(0); // each event's writes were sent in the savepoint before it
                 transactions.rollback(savepoint);
                 throw failure;
             }

@@ -260,10 +260,12 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
 
         private record Kept(TrackingToken start, long wakes, long at, CompletableFuture<Read> read) {
 
-            /** Whether it is known to be a full read: one still under way may be one (a replay's next thousand). */
+            /**
+             * Whether it is known to be a full read. One still under way may reach the end of the table, and may have
+             * begun before a commit the asking stream was woken for: it is shared only as news (below).
+             */
             private boolean full() {
-                return !read.isDone() || read.isCompletedExceptionally()
-                        || read.join().events().size() >= READ_AHEAD;
+                return read.isDone() && !read.isCompletedExceptionally() && read.join().events().size() >= READ_AHEAD;
             }
         }
 
@@ -276,7 +278,8 @@ public class LedgerEvents implements StreamableMessageSource<TrackedEventMessage
                 long now = System.nanoTime();
                 kept.removeIf(k -> now - k.at() > FRESH_NANOS);
                 for (Kept k : kept) {
-                    if (Objects.equals(k.start(), start) && (k.full() || k.wakes() >= wakesSeen && k.at() - since >= 0)) {
+                    boolean news = k.wakes() >= wakesSeen && k.at() - since >= 0;
+                    if (Objects.equals(k.start(), start) && (k.full() || news)) {
                         shared = k.read();
                         break;
                     }

@@ -22,9 +22,10 @@ import java.util.Optional;
  * before its token: runs of the same statement go as one JDBC batch (one round trip), in the order they were written.
  * <p>
  * A read ({@link Statement#query}) sends what is held first, so a handler always reads what the handlers before it
- * wrote. Outside a unit of work (a reset) a statement is sent at once. Where a view handles each event in a
- * savepoint of its own ({@link DeadLetters}), the event's statements are sent within it ({@link #flushPending()}), so
- * that a statement that fails is rolled back and parked with its event alone.
+ * wrote. Outside a unit of work (a reset) a statement is sent at once. A handler call that fails leaves none of its
+ * statements behind ({@link DeadLetters}). Where a view handles each event in a savepoint of its own, the event's
+ * statements are sent within it ({@link #flushPending()}), so that a statement that fails is rolled back and parked
+ * with its event alone.
  */
 @Component
 public class ViewJdbc {
@@ -50,9 +51,15 @@ public class ViewJdbc {
         pending().ifPresent(Pending::flush);
     }
 
-    /** Forgets the statements the current unit of work holds: the savepoint they were written in was rolled back. */
-    static void discardPending() {
-        pending().ifPresent(p -> p.statements.clear());
+    /** How many statements the current unit of work holds: a mark to {@link #discardPendingFrom} later. */
+    static int pendingMark() {
+        return pending().map(p -> p.statements.size()).orElse(0);
+    }
+
+    /** Forgets the statements written since {@code mark}: the handler call that wrote them failed. */
+    static void discardPendingFrom(int mark) {
+        pending().ifPresent(p -> p.statements.subList(Math.min(mark, p.statements.size()), p.statements.size())
+                .clear());
     }
 
     private static Optional<Pending> pending() {
