@@ -74,11 +74,16 @@ public abstract class LedgerIT {
 
     /** Appends {@code event} to the stream of {@code aggregate}; answers its ledger position. */
     protected long append(String aggregate, Object event) {
+        return append("Member", aggregate, event);
+    }
+
+    /** Appends {@code event} to the stream of {@code aggregate}, an aggregate of {@code type}; answers its position. */
+    protected long append(String type, String aggregate, Object event) {
         long sequence = jdbc.sql("""
                         SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM ledger.domain_event_entry
                         WHERE aggregate_identifier = ?""")
                 .param(aggregate).query(Long.class).single();
-        var message = new GenericDomainEventMessage<>("Member", aggregate, sequence, event);
+        var message = new GenericDomainEventMessage<>(type, aggregate, sequence, event);
         transactions.executeInTransaction(() -> ledger.appendEvents(message));
         return jdbc.sql("SELECT global_index FROM ledger.domain_event_entry WHERE event_identifier = ?")
                 .param(message.getIdentifier()).query(Long.class).single();

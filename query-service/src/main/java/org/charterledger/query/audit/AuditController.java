@@ -74,7 +74,8 @@ class AuditController {
     }
 
     /** An event as stored, with what it says in business terms. */
-    record RecordedEvent(long position, String aggregate, long sequence, String type, String revision,
+    record RecordedEvent(long position, String aggregate, String aggregateType, long sequence, String type,
+                         String revision,
                          LocalDate businessDate, String recordedAt, String principal, String requestId,
                          String decidedBy, JsonNode payload) {
     }
@@ -107,9 +108,11 @@ class AuditController {
     @GetMapping("/api/audit/events")
     @Operation(summary = "The record, paged by position",
             description = "Events after a position, up to the position every view has settled (so a page never"
-                    + " changes), optionally of one aggregate or type, or with a business date in a range.")
+                    + " changes), optionally of one aggregate, one kind of aggregate (aggregateType: Member, Motion,"
+                    + " Meeting, ...) or one event type, or with a business date in a range.")
     Page events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
-                @RequestParam(required = false) String aggregate, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String aggregate, @RequestParam(required = false) String aggregateType,
+                @RequestParam(required = false) String type,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -128,9 +131,10 @@ class AuditController {
                             FROM ledger.domain_event_entry
                             WHERE global_index > ? AND global_index <= ?
                               AND (CAST(? AS VARCHAR(255)) IS NULL OR aggregate_identifier = ?)
+                              AND (CAST(? AS VARCHAR(255)) IS NULL OR type = ?)
                               AND (CAST(? AS VARCHAR(255)) IS NULL OR payload_type = ?)
                             ORDER BY global_index LIMIT ?""")
-                    .params(cursor, settled, aggregate, aggregate, type, type == null ? null
+                    .params(cursor, settled, aggregate, aggregate, aggregateType, aggregateType, type, type == null ? null
                             : type.contains(".") ? type : "org.charterledger.events." + type, MAX_LIMIT)
                     .query((rs, i) -> recorded(stored(rs), rs.getString("time_stamp")))
                     .list();
@@ -308,7 +312,7 @@ class AuditController {
                     : event instanceof SubcommitteeEvent && body.hasNonNull("reference") ? body.get("reference").asText()
                     : null;
             return new RecordedEvent(stored.trackingToken().position().orElseThrow(), stored.getAggregateIdentifier(),
-                    stored.getSequenceNumber(), type.substring(type.lastIndexOf('.') + 1),
+                    stored.getType(), stored.getSequenceNumber(), type.substring(type.lastIndexOf('.') + 1),
                     stored.getPayload().getType().getRevision(), businessDate, recordedAt,
                     text(meta, "principal"), text(meta, "requestId"), decidedBy, body);
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.time.ZoneId;
 /** The service's settings ({@code ledger.*}), checked at start. */
 @ConfigurationProperties("ledger")
 @Validated
-public record LedgerSettings(@NotNull ZoneId timeZone, @Valid @NotNull Events events, @Valid @NotNull Query query) {
+public record LedgerSettings(@NotNull ZoneId timeZone, @Valid @NotNull Events events, @Valid @NotNull Query query,
+                             @Valid @NotNull Feed feed) {
 
     /**
      * {@code ledger.events.*}: how often the views poll for events when no notification came, and, without
@@ -22,5 +23,9 @@ public record LedgerSettings(@NotNull ZoneId timeZone, @Valid @NotNull Events ev
 
     /** {@code ledger.query.*}: how long {@code ?atLeast=N} waits for the views to reach N before answering 503. */
     public record Query(@NotNull Duration atLeastTimeout) {
+    }
+
+    /** {@code ledger.feed.*}: how often a follower of the change feed hears at least a heartbeat. */
+    public record Feed(@NotNull Duration heartbeat) {
     }
 }
