@@ -7,12 +7,13 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The service's settings ({@code ledger.*}), checked at start. */
 @ConfigurationProperties("ledger")
 @Validated
 public record LedgerSettings(@NotNull ZoneId timeZone, @Valid @NotNull Events events, @Valid @NotNull Query query,
-                             @Valid @NotNull Feed feed) {
+                             @Valid @NotNull Feed feed, @Valid @NotNull Cors cors) {
 
     /**
      * {@code ledger.events.*}: how often the views poll for events when no notification came, and, without
@@ -27,5 +28,9 @@ public record LedgerSettings(@NotNull ZoneId timeZone, @Valid @NotNull Events ev
 
     /** {@code ledger.feed.*}: how often a follower of the change feed hears at least a heartbeat. */
     public record Feed(@NotNull Duration heartbeat) {
+    }
+
+    /** {@code ledger.cors.*}: the origins whose pages may call the API from a browser (scheme, host, port); none. */
+    public record Cors(@NotNull List<String> allowedOrigins) {
     }
 }

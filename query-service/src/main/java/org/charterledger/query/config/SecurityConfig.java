@@ -4,24 +4,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charterledger.web.LedgerSecurity;
 import org.charterledger.web.LoginThrottle;
 import org.charterledger.web.LoginThrottleFilter;
+import org.charterledger.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
-/** HTTP Basic against the configured users: any of them may read; anonymous reads when configured. */
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * HTTP Basic against the configured users: any of them may read; anonymous reads when configured. Browsers on the
+ * origins {@code ledger.cors.allowed-origins} lists (none by default) may call the API: their preflight is answered
+ * before authentication, and an answer names the origin; any other origin's request is refused (403, a problem
+ * naming the Origin header).
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users, LoginThrottle throttle,
+                            LedgerSettings settings) throws Exception {
+        CorsFilter cors = new CorsFilter(corsFor(settings.cors().allowedOrigins()));
+        cors.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                ProblemResponses.write(json, ((ServletServerHttpResponse) response).getServletResponse(),
+                        HttpStatus.FORBIDDEN, "origin-not-allowed", "pages on this origin may not call the API"
+                                + " (ledger.cors.allowed-origins)", "Origin", "allowed-origin");
+            }
+        });
         return http
+                .addFilterBefore(cors, LogoutFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,5 +71,18 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> LedgerSecurity.forbidden(json, response,
                                 "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT")))
                 .build();
+    }
+
+    /** The API's reads (and an auditor's rebuild) for pages on the allowed origins; credentials by Basic header. */
+    private static CorsConfigurationSource corsFor(List<String> allowedOrigins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins);
+        cors.setAllowedMethods(List.of("GET", "POST", "HEAD", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of(LedgerPosition.HEADER, "Location", "Retry-After"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 }
