@@ -1,5 +1,7 @@
 package org.charterledger.command;
 
+import java.util.Map;
+
 /**
  * A command the ledger refuses, with what a client needs to correct it: a stable type, the field at fault and the
  * rule (with its article where the charter states it). Thrown before anything is applied, so nothing is appended.
@@ -52,5 +54,10 @@ public abstract class Rejection extends RuntimeException {
 
     public String article() {
         return article;
+    }
+
+    /** What else the problem response carries, beside type, field, rule and article; nothing by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

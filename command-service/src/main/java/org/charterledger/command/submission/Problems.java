@@ -60,6 +60,7 @@ public class Problems extends ProblemAdvice {
         if (rejection.article() != null) {
             problem.setProperty("article", rejection.article());
         }
+        rejection.properties().forEach(problem::setProperty);
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -10,12 +10,15 @@ import org.charterledger.charter.Count;
 import org.charterledger.charter.DecisionRule;
 import org.charterledger.charter.Delegation;
 import org.charterledger.charter.Effects;
+import org.charterledger.charter.MeetingDays;
 import org.charterledger.charter.VoterRoll;
 import org.charterledger.command.Rejection.Reason;
 import org.charterledger.command.config.AxonConfig;
+import org.charterledger.command.voting.MotionCommands.Ballot;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.command.voting.MotionCommands.RecordBallots;
 import org.charterledger.events.Choice;
 import org.charterledger.events.Effect;
 import org.charterledger.events.LeftOff;
@@ -33,9 +36,13 @@ import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -89,21 +96,51 @@ public class Motion {
 
     @CommandHandler
     void handle(CastVote cmd) {
+        checkOpen();
+        Optional<MotionRefused> refused = refusalOf(cmd.member(), cmd.castOn(), cmd.meetingDays(), Set.of());
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+        apply(new VoteCast(id, cmd.member(), cmd.choice(), cmd.castOn()));
+    }
+
+    /** Every ballot is checked as a single vote would be; one refused, none is recorded, and each refusal is named. */
+    @CommandHandler
+    void handle(RecordBallots cmd) {
+        checkOpen();
+        Set<MemberId> inThisRound = new HashSet<>();
+        List<BallotsRefused.Refused> refusals = new ArrayList<>();
+        for (int i = 0; i < cmd.ballots().size(); i++) {
+            Ballot ballot = cmd.ballots().get(i);
+            int index = i;
+            refusalOf(ballot.member(), ballot.castOn(), cmd.meetingDays(), inThisRound)
+                    .ifPresent(refusal -> refusals.add(new BallotsRefused.Refused(index, ballot.member(), refusal)));
+            inThisRound.add(ballot.member());
+        }
+        if (!refusals.isEmpty()) {
+            throw new BallotsRefused(id, cmd.ballots().size(), refusals);
+        }
+        cmd.ballots().forEach(ballot -> apply(new VoteCast(id, ballot.member(), ballot.choice(), ballot.castOn())));
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new MotionRefused(Reason.CONFLICT, "motion", "motion-open", null, id + " is closed");
         }
-        if (roll.stream().noneMatch(e -> e.member().equals(cmd.member()))) {
-            throw new MotionRefused(Reason.RULE, "member", "on-the-roll", "Charter Art. 9(1)",
-                    cmd.member() + " is not on the voter roll of " + id + ": " + VoterRoll.whyNot(leftOff, cmd.member()));
+    }
+
+    /** Why {@code member} may not vote on {@code castOn}, if it may not (Art. 9(1), the meeting's days). */
+    private Optional<MotionRefused> refusalOf(MemberId member, LocalDate castOn, MeetingDays meetingDays,
+                                              Set<MemberId> alsoVoting) {
+        if (roll.stream().noneMatch(e -> e.member().equals(member))) {
+            return Optional.of(new MotionRefused(Reason.RULE, "member", "on-the-roll", "Charter Art. 9(1)",
+                    member + " is not on the voter roll of " + id + ": " + VoterRoll.whyNot(leftOff, member)));
         }
-        if (ballots.containsKey(cmd.member())) {
-            throw new MotionRefused(Reason.CONFLICT, "member", "one-vote", "Charter Art. 9(1)",
-                    cmd.member() + " already voted on " + id);
+        if (ballots.containsKey(member) || alsoVoting.contains(member)) {
+            return Optional.of(new MotionRefused(Reason.CONFLICT, "member", "one-vote", "Charter Art. 9(1)",
+                    member + " already voted on " + id));
         }
-        cmd.meetingDays().checkVote(procedure, cmd.castOn()).ifPresent(violation -> {
-            throw new MotionRefused("castOn", violation);
-        });
-        apply(new VoteCast(id, cmd.member(), cmd.choice(), cmd.castOn()));
+        return meetingDays.checkVote(procedure, castOn).map(violation -> new MotionRefused("castOn", violation));
     }
 
     /** Decides the motion by the count of {@link Count#of}: who is present, and how they voted. */

@@ -16,6 +16,7 @@ import org.charterledger.events.MotionKind;
 import org.charterledger.events.Procedure;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** The commands of a motion. What the motion cannot know itself (its meeting, the roll) comes with them. */
@@ -42,6 +43,22 @@ public final class MotionCommands {
      */
     public record CastVote(@TargetAggregateIdentifier MotionId motion, MemberId member, Choice choice,
                            LocalDate castOn, @JsonIgnore MeetingDays meetingDays) {
+    }
+
+    /**
+     * Several members' returned written ballots (or votes), recorded together: all or none. The meeting's days are the
+     * ledger's own facts, not the request's.
+     */
+    public record RecordBallots(@TargetAggregateIdentifier MotionId motion, List<Ballot> ballots,
+                                @JsonIgnore MeetingDays meetingDays) {
+
+        public RecordBallots {
+            ballots = List.copyOf(ballots);
+        }
+    }
+
+    /** One member's ballot, cast on {@code castOn}. */
+    public record Ballot(MemberId member, Choice choice, LocalDate castOn) {
     }
 
     /**

@@ -51,11 +51,20 @@ class MotionController {
      * A motion: the Art. 8 item it decides (or the kind COORDINATOR_REPLACEMENT), and for a decision with an effect
      * its structured subject, such as {"type": "ADMIT", "party": "CN-LIAONING", ...}.
      */
+    /** Ballots one request may record: more than any roll holds (NEAR's has 79 members). */
+    static final int MAX_BALLOTS = 500;
+
     record OpenRequest(@NotNull MotionId id, @NotNull MeetingId meeting, MotionKind kind, Integer item,
                        @NotBlank @Size(max = 1000) String subject, @NotNull Procedure procedure, Effect effect) {
     }
 
     record VoteRequest(@NotNull MemberId member, @NotNull Choice choice, LocalDate castOn) {
+    }
+
+    record BallotsRequest(@NotNull @Size(min = 1, max = MAX_BALLOTS) List<@Valid @NotNull BallotLine> ballots) {
+    }
+
+    record BallotLine(@NotNull MemberId member, @NotNull Choice choice, LocalDate castOn) {
     }
 
     record CloseRequest(LocalDate decidedOn) {
@@ -128,6 +137,21 @@ class MotionController {
         delegates.checkMayVoteFor(request.member());
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
                 motions.vote(id, request.member(), request.choice(), request.castOn())));
+    }
+
+    @PostMapping("/{id}/ballots")
+    @Operation(summary = "Record a round of returned written ballots, all or none",
+            description = "Each ballot is checked as a single vote would be (on the roll, one vote, on the meeting's"
+                    + " days); if any is refused none is recorded, and the problem lists every refused ballot with its"
+                    + " index, member and rule (refusals). castOn not given is the meeting's last day. Up to "
+                    + MAX_BALLOTS + " ballots; the SECRETARIAT only.")
+    ResponseEntity<Receipt> ballots(@PathVariable MotionId id,
+                                    @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
+                                    @Valid @RequestBody BallotsRequest request) {
+        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.ballots(id,
+                request.ballots().stream()
+                        .map(line -> new MotionCommands.Ballot(line.member(), line.choice(), line.castOn()))
+                        .toList())));
     }
 
     @PostMapping("/{id}/closure")

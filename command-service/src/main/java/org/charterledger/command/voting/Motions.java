@@ -12,9 +12,11 @@ import org.charterledger.command.meetings.MeetingIndex.IndexedMeeting;
 import org.charterledger.command.membership.PartyFactsLoader;
 import org.charterledger.command.offices.OfficeFactsLoader;
 import org.charterledger.command.subcommittees.SubcommitteeFactsLoader;
+import org.charterledger.command.voting.MotionCommands.Ballot;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.command.voting.MotionCommands.RecordBallots;
 import org.charterledger.events.Choice;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.Effect;
@@ -26,6 +28,8 @@ import org.charterledger.events.Procedure;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -77,6 +81,26 @@ public class Motions {
     public Submission vote(MotionId motion, MemberId member, Choice choice, LocalDate castOn) {
         return new Submission(motion.value(), motion.value(), new VoteRequest(motion, member, choice, castOn),
                 castVote(motion, member, choice, castOn));
+    }
+
+    /** What a client asked for in a round of ballots: a retry is compared with it. */
+    public record BallotsRequest(MotionId motion, List<Ballot> ballots) {
+    }
+
+    /**
+     * A round of returned ballots, each dated on its {@code castOn}, or when not given on the date
+     * {@link MeetingDays} gives, never ahead of today.
+     */
+    public Submission ballots(MotionId motion, List<Ballot> requested) {
+        MeetingDays days = daysOf(meetingOf(motion));
+        List<Ballot> ballots = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            Ballot ballot = requested.get(i);
+            ballots.add(new Ballot(ballot.member(), ballot.choice(), dates.notInTheFuture("ballots[" + i + "].castOn",
+                    ballot.castOn() == null ? days.byDefault() : ballot.castOn())));
+        }
+        return new Submission(motion.value(), motion.value(), new BallotsRequest(motion, requested),
+                new RecordBallots(motion, ballots, days));
     }
 
     public CastVote castVote(MotionId motion, MemberId member, Choice choice, LocalDate castOn) {

@@ -104,6 +104,10 @@ class BoundaryOverHttpIT {
             a motion named like the chair | /api/motions | {"id": "CHAIR", "meeting": "EC2021-B", "item": 7, "subject": "accounts", "procedure": "SITTING"} | 409 | id | unique-id
             a party admitted under a meeting's id | /api/members | {"id": "KR-MEETING", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "2021-01-01", "basis": "OPENING_BALANCE"} | 409 | id | unique-id
             a vote on a party's stream | /api/motions/JP-MIYAGI/votes | {"member": "KR-ULSAN", "choice": "YES"} | 404 | id | must-exist
+            ballots on a party's stream | /api/motions/JP-MIYAGI/ballots | {"ballots": [{"member": "KR-ULSAN", "choice": "YES"}]} | 404 | id | must-exist
+            a round of no ballots      | /api/motions/GA13-M2/ballots | {"ballots": []} | 400 | ballots | Size
+            a ballot without a member  | /api/motions/GA13-M2/ballots | {"ballots": [{"choice": "YES"}]} | 400 | ballots[0].member | NotNull
+            a ballot cast in 9999      | /api/motions/GA13-M2/ballots | {"ballots": [{"member": "KR-ULSAN", "choice": "YES", "castOn": "9999-01-01"}]} | 400 | ballots[0].castOn | date-range
             attendance at a party's stream | /api/meetings/JP-MIYAGI/attendance | {"present": ["KR-ULSAN"]} | 404 | id | must-exist
             an admission by decision sent as a register entry | /api/members | {"id": "KR-DECIDED", "country": "KR", "name": "x", "category": "MEMBER", "admittedOn": "2021-01-01", "basis": "DECISION"} | 400 | basis | opening-balance-only
             an admission on a day still to come | /api/members | {"id": "KR-LATER", "country": "KR", "name": "x", "category": "OBSERVER", "admittedOn": "2199-01-01", "basis": "OPENING_BALANCE"} | 400 | admittedOn | not-in-the-future

@@ -77,6 +77,8 @@ class FuzzedCommandsOverHttpIT {
                     {"id": "ECFUZZ-{id}", "meeting": "ECFUZZ", "item": 7, "subject": "accounts", "procedure": "SITTING"}"""),
             Map.entry("/api/motions/ECFUZZ-M1/votes", """
                     {"member": "KR-ULSAN", "choice": "YES", "castOn": "2021-09-01"}"""),
+            Map.entry("/api/motions/ECFUZZ-M1/ballots", """
+                    {"ballots": [{"member": "KR-GYEONGBUK", "choice": "NO", "castOn": "2021-09-01"}]}"""),
             Map.entry("/api/motions/ECFUZZ-M1/closure", """
                     {"decidedOn": "2021-09-02"}"""),
             Map.entry("/api/offices/chair/acting", """

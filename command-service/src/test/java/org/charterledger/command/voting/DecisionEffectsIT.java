@@ -127,6 +127,49 @@ class DecisionEffectsIT {
         assertThat(payload(motion, "MotionDecided").get("decidedOn").asText()).isEqualTo("2021-09-01");
     }
 
+    /**
+     * A round of written ballots is recorded all or none: one ballot refused (a member twice), nothing is appended
+     * and the problem names each refused ballot; the round corrected is recorded, one event per ballot; sent again
+     * with its key it is answered as before and appends nothing.
+     */
+    @Test
+    void aRoundOfBallotsIsRecordedAllOrNone() throws Exception {
+        String motion = meeting + "-B1";
+        post("/api/motions", """
+                {"id": "%s", "meeting": "%s", "item": 7, "subject": "Settle the accounts",
+                 "procedure": "WRITTEN_BALLOT"}""".formatted(motion, meeting), 201);
+        long events = count(null);
+
+        ResponseEntity<String> refused = answer("/api/motions/" + motion + "/ballots", """
+                {"ballots": [{"member": "KR-BUSAN", "choice": "YES"}, {"member": "KR-DAEGU", "choice": "NO"},
+                             {"member": "KR-BUSAN", "choice": "NO"}]}""");
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("type").asText()).endsWith("ballots-refused");
+        assertThat(problem.get("field").asText()).isEqualTo("ballots[2].member");
+        assertThat(problem.get("rule").asText()).isEqualTo("one-vote");
+        assertThat(problem.get("refusals")).hasSize(1);
+        assertThat(problem.get("refusals").get(0).get("member").asText()).isEqualTo("KR-BUSAN");
+        assertThat(problem.get("refusals").get(0).get("article").asText()).isEqualTo("Charter Art. 9(1)");
+        assertThat(count(null)).isEqualTo(events);
+
+        String round = """
+                {"ballots": [{"member": "KR-BUSAN", "choice": "YES"},
+                             {"member": "KR-DAEGU", "choice": "ABSTAIN", "castOn": "2021-09-01"}]}""";
+        String key = UUID.randomUUID().toString();
+        ResponseEntity<String> recorded = answer("/api/motions/" + motion + "/ballots", round, key);
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+        assertThat(count(null)).isEqualTo(events + 2);
+
+        ResponseEntity<String> again = answer("/api/motions/" + motion + "/ballots", round, key);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(json.readTree(again.getBody()).get("position").asLong())
+                .isEqualTo(json.readTree(recorded.getBody()).get("position").asLong());
+        assertThat(count(null)).isEqualTo(events + 2);
+    }
+
     private void assertRefused(ResponseEntity<String> answer, String field, String rule) throws Exception {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
         JsonNode problem = json.readTree(answer.getBody());
@@ -168,9 +211,13 @@ class DecisionEffectsIT {
     }
 
     private ResponseEntity<String> answer(String path, String body) {
+        return answer(path, body, UUID.randomUUID().toString());
+    }
+
+    private ResponseEntity<String> answer(String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        headers.set("Idempotency-Key", idempotencyKey);
         return http.withBasicAuth("secretariat", "test-secretariat")
                 .postForEntity(path, new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);
     }

@@ -6,9 +6,12 @@ import org.charterledger.charter.DecisionRule;
 import org.charterledger.charter.MeetingDays;
 import org.charterledger.charter.SubcommitteeFacts;
 import org.charterledger.charter.VoterRoll;
+import org.charterledger.command.Rejection;
+import org.charterledger.command.voting.MotionCommands.Ballot;
 import org.charterledger.command.voting.MotionCommands.CastVote;
 import org.charterledger.command.voting.MotionCommands.CloseMotion;
 import org.charterledger.command.voting.MotionCommands.OpenMotion;
+import org.charterledger.command.voting.MotionCommands.RecordBallots;
 import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
 import org.charterledger.events.CountryCode;
@@ -29,6 +32,9 @@ import org.charterledger.events.Procedure;
 import org.charterledger.events.RollEntry;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -465,6 +471,63 @@ class MotionTest {
             fixture.given(opened(Procedure.SITTING, 9, ELECT_ULSAN))
                     .when(new CastVote(M1, ULSAN, Choice.YES, DAY.plusDays(2), threeDays))
                     .expectEvents(new VoteCast(M1, ULSAN, Choice.YES, DAY.plusDays(2)));
+        }
+
+        @Test
+        void aRoundOfBallotsIsRecordedTogether() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN))
+                    .when(new RecordBallots(M1, List.of(new Ballot(ULSAN, Choice.YES, DAY),
+                            new Ballot(SAKHA, Choice.NO, DAY)), DAYS))
+                    .expectEvents(new VoteCast(M1, ULSAN, Choice.YES, DAY), new VoteCast(M1, SAKHA, Choice.NO, DAY));
+        }
+
+        @Test
+        void aRoundWithARefusedBallotRecordsNoneAndNamesEach() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN))
+                    .when(new RecordBallots(M1, List.of(new Ballot(ULSAN, Choice.YES, DAY),
+                            new Ballot(TYVA, Choice.YES, DAY), new Ballot(ULSAN, Choice.NO, DAY)), DAYS))
+                    .expectException(BallotsRefused.class)
+                    .expectException(refusal("ballots[1].member", "on-the-roll", "Charter Art. 9(1)"))
+                    .expectException(refusedBallots("1 RU-TYVA on-the-roll", "2 KR-ULSAN one-vote"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRoundRepeatingARecordedBallotIsAConflict() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, ELECT_ULSAN), new VoteCast(M1, ULSAN, Choice.YES, DAY))
+                    .when(new RecordBallots(M1, List.of(new Ballot(ULSAN, Choice.YES, DAY)), DAYS))
+                    .expectException(refusedBallots("0 KR-ULSAN one-vote"))
+                    .expectException(refusal("ballots[0].member", "one-vote", "Charter Art. 9(1)"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsARoundOnAClosedMotion() {
+            fixture.given(opened(Procedure.WRITTEN_BALLOT, 9, null),
+                            decided(List.of(), 0, 0, 0, Outcome.NO_QUORUM))
+                    .when(new RecordBallots(M1, List.of(new Ballot(ULSAN, Choice.YES, DAY)), DAYS))
+                    .expectException(MotionRefused.class)
+                    .expectException(refusal("motion", "motion-open"))
+                    .expectNoEvents();
+        }
+
+        /** A round refused, each refused ballot as "index member rule"; 409 only when every one is a conflict. */
+        private static Matcher<Throwable> refusedBallots(String... expected) {
+            return new TypeSafeMatcher<>() {
+                @Override
+                protected boolean matchesSafely(Throwable thrown) {
+                    return thrown instanceof BallotsRefused round
+                            && round.refusals().stream().map(r -> r.index() + " " + r.member().value() + " "
+                            + r.refusal().rule()).toList().equals(List.of(expected))
+                            && (round.reason() == Rejection.Reason.CONFLICT) == round.refusals().stream()
+                            .allMatch(r -> r.refusal().reason() == Rejection.Reason.CONFLICT);
+                }
+
+                @Override
+                public void describeTo(Description description) {
+                    description.appendText("a round of ballots refused as ").appendValue(List.of(expected));
+                }
+            };
         }
 
         @Test
