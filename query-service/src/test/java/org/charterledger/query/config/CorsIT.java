@@ -3,6 +3,7 @@ package org.charterledger.query.config;
 import org.charterledger.query.LedgerIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the answer names its origin and exposes the ledger position; a page on any other origin is refused.
  */
 @TestPropertySource(properties = "ledger.cors.allowed-origins=https://www.near.example")
+// a context no other test class shares: closed after this class, so that its views' processors stop claiming the
+// shared ledger's segments (as LoginThrottleIT's)
+@DirtiesContext
 class CorsIT extends LedgerIT {
 
     private static final String WEBSITE = "https://www.near.example";
