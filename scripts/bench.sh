@@ -24,34 +24,12 @@ for argument in "$@"; do
   esac
 done
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-
-if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  echo "PostgreSQL is not installed: installing it from Debian's packages"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
+source scripts/postgres.sh
 if ! command -v pgbench >/dev/null 2>&1; then
   echo "pgbench is not installed: installing postgresql-contrib from Debian's packages"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-contrib >/dev/null
 fi
-
-if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
-  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-  echo "No PostgreSQL cluster: creating $version/main"
-  as_root pg_createcluster "$version" main >/dev/null
-fi
-read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
-if [[ "$status" != online* ]]; then
-  echo "Starting PostgreSQL $version/$cluster on port $port"
-  as_root pg_ctlcluster "$version" "$cluster" start
-fi
-for _ in $(seq 1 30); do
-  as_postgres pg_isready -q -p "$port" && break
-  sleep 1
-done
 
 jars=(command-service/target/command-service-0.1.0-SNAPSHOT.jar query-service/target/query-service-0.1.0-SNAPSHOT.jar
       bench/target/bench-0.1.0-SNAPSHOT.jar)
