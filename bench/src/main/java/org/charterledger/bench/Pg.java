@@ -62,12 +62,30 @@ final class Pg {
     }
 
     void create() {
-        onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        drop();
         onServer("CREATE DATABASE " + name);
     }
 
+    /**
+     * Drops the database, ending its sessions. An autovacuum worker is the server's own session, which the bench's
+     * role may not end (42501): after pgbench filled a database, one may still be at work there, so the drop is
+     * tried again until it finishes (a minute at most).
+     */
     void drop() {
-        onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        String sql = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                onServer(sql);
+                return;
+            } catch (IllegalStateException e) {
+                boolean autovacuum = e.getCause() instanceof SQLException sqlError
+                        && "42501".equals(sqlError.getSQLState());
+                if (!autovacuum || attempt == 60) {
+                    throw e;
+                }
+                Bench.pause(1000);
+            }
+        }
     }
 
     /** Runs a statement connected to the database this one was created beside. */
