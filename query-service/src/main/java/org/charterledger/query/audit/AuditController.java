@@ -25,6 +25,10 @@ import org.charterledger.events.RollEntry;
 import org.charterledger.events.SubcommitteeEvent;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
+import org.charterledger.proof.Evidence;
+import org.charterledger.proof.PublishedHead;
+import org.charterledger.proof.StoredRow;
+import org.charterledger.proof.TreeHead;
 import org.charterledger.query.config.InvalidParameter;
 import org.charterledger.query.config.LedgerPosition;
 import org.charterledger.query.config.NotFound;
@@ -60,15 +64,19 @@ class AuditController {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AuditChain chain;
+    private final MerkleLog tree;
+    private final TreeHeads heads;
     private final LedgerPosition position;
     /** Axon's event serializer and upcaster chain: the audit reads a stored event as every view reads it. */
     private final Configuration axon;
 
-    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, LedgerPosition position,
-                    Configuration axon) {
+    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, MerkleLog tree, TreeHeads heads,
+                    LedgerPosition position, Configuration axon) {
         this.jdbc = jdbc;
         this.json = json;
         this.chain = chain;
+        this.tree = tree;
+        this.heads = heads;
         this.position = position;
         this.axon = axon;
     }
@@ -102,7 +110,7 @@ class AuditController {
                        String rule, String article, LocalDate rollDate, List<RollEntry> roll, JsonNode leftOff,
                        List<String> attendance, List<Ballot> ballots, List<String> present, Tally arithmetic,
                        String outcome, boolean consistent, List<Long> positions, long lastPosition,
-                       String chainLink) {
+                       String chainLink, Evidence evidence) {
     }
 
     @GetMapping("/api/audit/events")
@@ -202,8 +210,11 @@ class AuditController {
 
     @GetMapping("/api/audit/motions/{id}/certificate")
     @Operation(summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
-            + " positions it rests on, and the chain's link at the last of them")
-    Certificate certificate(@PathVariable MotionId id) {
+            + " positions it rests on, the chain's link at the last of them, and the evidence that proves it",
+            description = "evidence carries the events as stored, each with its inclusion proof in a signed tree"
+                    + " head's tree, and, given since (the size of a head the auditor filed earlier), the proof that"
+                    + " this head's tree extends the filed one: the offline verifier checks it all without the ledger.")
+    Certificate certificate(@PathVariable MotionId id, @RequestParam(required = false) Long since) {
         Recorded recorded = recorded(id);
         Count count = count(recorded);
         Tally arithmetic = count.tally();
@@ -216,7 +227,45 @@ class AuditController {
                 opened.rollDate(), opened.roll(), json.valueToTree(opened.leftOff()),
                 recorded.attendance().stream().map(MemberId::value).toList(), recorded.ballots(),
                 count.present().stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
-                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null));
+                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null),
+                evidence(recorded.positions(), since));
+    }
+
+    /**
+     * The events at {@code positions} as stored, with their inclusion proofs in the newest signed head (one is issued
+     * when none covers them yet), and the consistency proof from the filed head of size {@code since}, if named.
+     * None while some of the events are not settled into the tree yet.
+     */
+    private Evidence evidence(List<Long> positions, Long since) {
+        if (since != null && since < 1) {
+            throw new InvalidParameter("since", "must be the size of a signed head you filed, 1 or more");
+        }
+        tree.extend();
+        List<MerkleLog.Leaf> leaves = new ArrayList<>();
+        for (long at : positions) {
+            var leaf = tree.leafAt(at);
+            if (leaf.isEmpty()) {
+                return null;
+            }
+            leaves.add(leaf.get());
+        }
+        long needed = leaves.stream().mapToLong(MerkleLog.Leaf::index).max().orElse(-1) + 1;
+        TreeHead head = heads.covering(Math.max(needed, since == null ? 0 : since));
+        Evidence.Consistency consistency = null;
+        if (since != null) {
+            if (since > head.treeSize()) {
+                throw new InvalidParameter("since", "is larger than the ledger's tree (" + head.treeSize()
+                        + " events): a head you filed is never larger");
+            }
+            consistency = new Evidence.Consistency(since, head.treeSize(), tree.consistency(since, head.treeSize()));
+        }
+        List<Evidence.EventProof> events = new ArrayList<>();
+        for (MerkleLog.Leaf leaf : leaves) {
+            StoredRow row = jdbc.sql(AuditChain.ROWS + " WHERE global_index = ?").param(leaf.position())
+                    .query((rs, i) -> AuditChain.row(rs)).single();
+            events.add(new Evidence.EventProof(leaf.index(), row, tree.inclusion(leaf.index(), head.treeSize())));
+        }
+        return new Evidence(PublishedHead.of(head, heads.publicKey()), consistency, events);
     }
 
     /** The motion's events and its meeting's attendance recorded before its decision, with their positions. */
