@@ -2,6 +2,7 @@ package org.charterledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import org.charterledger.charter.DecisionRule;
 import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.AttendanceRecorded;
@@ -41,6 +42,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -51,6 +53,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,12 +77,17 @@ class ProofsIT extends LedgerIT {
     private static final MemberId C = new MemberId("KR-JEJU");
     private static final Path WITNESS = temporaryDirectory("witness");
     private static final Path AUDITOR = temporaryDirectory("auditor");
+    /** A witness over HTTP: a server of its own that keeps every head POSTed to it. */
+    private static final Queue<byte[]> WITNESSED_OVER_HTTP = new ConcurrentLinkedQueue<>();
+    private static final HttpServer HTTP_WITNESS = httpWitness();
 
     @DynamicPropertySource
     static void ownLedger(DynamicPropertyRegistry properties) {
         String url = freshDatabase();
         properties.add("spring.datasource.url", () -> url);
         properties.add("ledger.proofs.witnesses.directory", WITNESS::toString);
+        properties.add("ledger.proofs.witnesses.urls", () -> "http://localhost:" + HTTP_WITNESS.getAddress().getPort()
+                + "/heads");
         properties.add("ledger.proofs.key-file", () -> AUDITOR.resolve("ledger-key.pk8").toString());
         properties.add("ledger.proofs.generate-key", () -> "true");
     }
@@ -140,6 +149,10 @@ class ProofsIT extends LedgerIT {
         assertThat(MerkleTree.verifyConsistency(9, later, head.rootHash(), laterRoot,
                 hashes(consistency.get("proof")))).isTrue();
         assertThat(Files.exists(WITNESS.resolve("9.json"))).isTrue();
+        PublishedHead overHttp = json.readValue(await().atMost(Duration.ofSeconds(10)).until(
+                () -> WITNESSED_OVER_HTTP.stream().filter(b -> new String(b).contains("\"treeSize\":9,")).findFirst()
+                        .orElse(null), b -> b != null), PublishedHead.class);
+        assertThat(overHttp.head().sameAs(head.head())).isTrue();
         assertThat(body(get("/api/audit/witnesses")).get("valid").asBoolean()).isTrue();
         assertThat(body(get("/api/audit/tree/verification?treeSize=9")).get("valid").asBoolean()).isTrue();
 
@@ -342,6 +355,21 @@ class ProofsIT extends LedgerIT {
             change.run();
             jdbc.sql("ALTER TABLE ledger.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
         });
+    }
+
+    private static HttpServer httpWitness() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/heads", exchange -> {
+                WITNESSED_OVER_HTTP.add(exchange.getRequestBody().readAllBytes());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path temporaryDirectory(String prefix) {
