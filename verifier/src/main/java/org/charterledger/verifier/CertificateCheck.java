@@ -119,8 +119,8 @@ public final class CertificateCheck {
         }
     }
 
-    /** An event of the certificate that its proof placed in the tree, with its position and what it says. */
-    private record Positioned(long position, Object event) {
+    /** An event of the certificate that its proof placed in the tree: its position, what it says, the motion it cites. */
+    private record Positioned(long position, Object event, String cites) {
     }
 
     private List<Positioned> inclusion(Report report, TreeHead head, List<Evidence.EventProof> proofs) {
@@ -142,7 +142,10 @@ public final class CertificateCheck {
             report.ok(position, shortType(proof) + " is leaf " + proof.leafIndex() + " of the signed tree");
             try {
                 Class<?> type = Class.forName(proof.row().payloadType());
-                events.add(new Positioned(position, json.readValue(proof.row().payload(), type)));
+                JsonNode body = json.readTree(proof.row().payload());
+                String cites = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
+                        : body.hasNonNull("electedBy") ? body.get("electedBy").asText() : null;
+                events.add(new Positioned(position, json.treeToValue(body, type), cites));
             } catch (Exception unreadable) {
                 report.fail(position, "the event cannot be read as " + proof.row().payloadType() + ": "
                         + unreadable.getMessage());
@@ -204,6 +207,7 @@ public final class CertificateCheck {
                         + ") is not what its proven events give: " + numbers);
             }
         }
+        effects(report, opened, decided, events);
         try {
             Tally stated = json.treeToValue(certificate.get("arithmetic"), Tally.class);
             if (recomputed.equals(stated) && recomputed.outcome().name().equals(certificate.path("outcome").asText())) {
@@ -215,6 +219,23 @@ public final class CertificateCheck {
             }
         } catch (Exception unreadable) {
             report.fail("the certificate's arithmetic cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    /** A passed motion with an effect is carried out by proven events citing it; any other motion by none. */
+    private void effects(Report report, MotionOpened opened, MotionDecided decided, List<Positioned> events) {
+        List<Positioned> effects = events.stream().filter(e -> opened.motion().value().equals(e.cites())).toList();
+        boolean due = decided != null && decided.outcome() == org.charterledger.events.Outcome.PASSED
+                && opened.effect() != null;
+        if (due && effects.isEmpty()) {
+            report.fail("the motion passed with an effect (" + opened.effect().getClass().getSimpleName()
+                    + ") and the certificate proves no event carrying it out");
+        } else if (!due && !effects.isEmpty()) {
+            report.fail(effects.get(0).position(), "an event carries out a motion that did not pass with an effect");
+        }
+        for (Positioned effect : due ? effects : List.<Positioned>of()) {
+            report.ok(effect.position(), effect.event().getClass().getSimpleName() + " carries out the decision ("
+                    + opened.effect().getClass().getSimpleName() + ")");
         }
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.charterledger.charter.DecisionRule;
 import org.charterledger.events.Choice;
+import org.charterledger.events.Effect;
 import org.charterledger.events.EventJson;
+import org.charterledger.events.MemberExpelled;
 import org.charterledger.events.MeetingId;
 import org.charterledger.events.Body;
 import org.charterledger.events.MemberId;
@@ -59,16 +61,38 @@ class VerifierTest {
 
     @BeforeEach
     void aLedgerOfAWrittenBallot() throws Exception {
+        ledger(null, false);
+    }
+
+    /** The ballot's rows; with {@code effect}, the motion carries it, and {@code carriedOut} appends its event. */
+    private void ledger(Effect effect, boolean carriedOut) throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         tally = DecisionRule.CATEGORY_A.tally(2, 2, 2, 0, 0);
         rows = new ArrayList<>();
         row("ANOTHER", new VoteCast(new MotionId("EC2021-M0"), A, Choice.NO, DAY));
         row(MOTION.value(), new MotionOpened(MOTION, new MeetingId("EC2021"), Body.GA, MotionKind.ARTICLE_8, 1,
-                "CATEGORY_A", "Adopt the budget", Procedure.WRITTEN_BALLOT, null, DAY,
+                "CATEGORY_A", "Adopt the budget", Procedure.WRITTEN_BALLOT, effect, DAY,
                 List.of(new RollEntry(A, List.of()), new RollEntry(B, List.of())), List.of()));
         row(MOTION.value(), new VoteCast(MOTION, A, Choice.YES, DAY));
         row(MOTION.value(), new VoteCast(MOTION, B, Choice.YES, DAY));
         row(MOTION.value(), new MotionDecided(MOTION, tally.outcome(), List.of(A, B), tally, DAY));
+        if (carriedOut) {
+            row("JP-MIYAGI", new MemberExpelled(new MemberId("JP-MIYAGI"), DAY, MOTION));
+        }
+    }
+
+    @Test
+    void aPassedMotionsEffectIsProvenOrItsAbsenceNamed() throws Exception {
+        ledger(new Effect.Expel(new MemberId("JP-MIYAGI")), true);
+        Run carriedOut = verify(certificate(rows, 2), head(2));
+        assertThat(carriedOut.status()).as(carriedOut.out()).isEqualTo(Verifier.VERIFIED);
+        assertThat(carriedOut.out()).contains("position 15: MemberExpelled carries out the decision (Expel)");
+
+        ledger(new Effect.Expel(new MemberId("JP-MIYAGI")), false);
+        Run missing = verify(certificate(rows, 2), head(2));
+        assertThat(missing.status()).isEqualTo(Verifier.FAILED);
+        assertThat(missing.out()).contains("the motion passed with an effect (Expel) and the certificate proves no"
+                + " event carrying it out");
     }
 
     @Test

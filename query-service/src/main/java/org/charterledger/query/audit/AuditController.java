@@ -110,7 +110,7 @@ class AuditController {
                        String rule, String article, LocalDate rollDate, List<RollEntry> roll, JsonNode leftOff,
                        List<String> attendance, List<Ballot> ballots, List<String> present, Tally arithmetic,
                        String outcome, boolean consistent, List<Long> positions, long lastPosition,
-                       String chainLink, Evidence evidence) {
+                       String chainLink, List<Long> effects, Evidence evidence) {
     }
 
     @GetMapping("/api/audit/events")
@@ -222,13 +222,15 @@ class AuditController {
         Derivation derivation = derivation(id);
         chain.extend();
         long last = recorded.positions().get(recorded.positions().size() - 1);
+        List<Long> effects = recorded.decided() == null ? List.of() : effects(id, recorded.decidedAt());
         return new Certificate(id.value(), opened.meeting().value(), opened.subject(), opened.kind().name(),
                 opened.item(), json.valueToTree(opened.effect()), opened.rule(), arithmetic.article(),
                 opened.rollDate(), opened.roll(), json.valueToTree(opened.leftOff()),
                 recorded.attendance().stream().map(MemberId::value).toList(), recorded.ballots(),
                 count.present().stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
-                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null),
-                evidence(recorded.positions(), since));
+                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null), effects,
+                evidence(java.util.stream.Stream.concat(recorded.positions().stream(), effects.stream()).distinct()
+                        .sorted().toList(), since));
     }
 
     /**
@@ -270,7 +272,40 @@ class AuditController {
 
     /** The motion's events and its meeting's attendance recorded before its decision, with their positions. */
     private record Recorded(MotionOpened opened, List<Ballot> ballots, List<MemberId> attendance,
-                            MotionDecided decided, List<Long> positions) {
+                            MotionDecided decided, long decidedAt, List<Long> positions) {
+    }
+
+    /** The most events that carrying out one decision appends, in the transaction that records it. */
+    private static final int MAX_EFFECTS = 100;
+
+    /**
+     * The positions of the events that carried the decision out (an admission, an expulsion, a dues rate, an auditor,
+     * a subcommittee, its coordinators: each cites the motion as {@code decidedBy}), appended in the transaction
+     * that recorded the decision, so among the events right after it.
+     */
+    private List<Long> effects(MotionId id, long decidedAt) {
+        List<TrackedDomainEventData<byte[]>> after = jdbc.sql("""
+                        SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM ledger.domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""")
+                .params(decidedAt, MAX_EFFECTS).query((rs, i) -> stored(rs)).list();
+        List<Long> effects = new ArrayList<>();
+        for (TrackedDomainEventData<byte[]> row : after) {
+            if (!row.getAggregateIdentifier().equals(id.value()) && cites(row, id)) {
+                effects.add(row.trackingToken().position().orElseThrow());
+            }
+        }
+        return effects;
+    }
+
+    private boolean cites(TrackedDomainEventData<byte[]> row, MotionId id) {
+        try {
+            JsonNode body = json.readTree(row.getPayload().getData());
+            return id.value().equals(body.path("decidedBy").asText(null))
+                    || id.value().equals(body.path("electedBy").asText(null));
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private Recorded recorded(MotionId id) {
@@ -299,7 +334,7 @@ class AuditController {
             }
         }
         positions.sort(Long::compare);
-        return new Recorded(opened, ballots, attendance, decided, positions);
+        return new Recorded(opened, ballots, attendance, decided, decidedAt, positions);
     }
 
     /** The count of {@link Count#of}, from the recorded roll, ballots and attendance alone. */

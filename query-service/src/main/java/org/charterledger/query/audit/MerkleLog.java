@@ -12,10 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Merkle tree over the ledger (RFC 9162): leaf i is the i-th stored event row in position order, hashed in its
@@ -122,22 +126,69 @@ public class MerkleLog {
                 "the tree has no node " + level + "/" + index + ": it was removed from projection.merkle_node"));
     }
 
-    /** The stored nodes, each read once however often a computation asks for it. */
-    MerkleTree.Nodes nodes() {
-        Map<Long, byte[]> read = new HashMap<>();
-        return (level, index) -> read.computeIfAbsent(key(level, index), k -> perfect(level, index));
+    /**
+     * Runs a computation over the stored nodes with two reads: which nodes a root, path or proof needs depends on the
+     * sizes alone, never on the hashes, so a first pass over placeholder hashes names them, one query per table reads
+     * them all, and the second pass computes with them.
+     */
+    private <T> T withNodes(Function<MerkleTree.Nodes, T> computation) {
+        Set<Long> wanted = new LinkedHashSet<>();
+        byte[] placeholder = new byte[TreeHash.LENGTH];
+        computation.apply((level, index) -> {
+            wanted.add(key(level, index));
+            return placeholder;
+        });
+        Map<Long, byte[]> read = read(wanted);
+        return computation.apply((level, index) -> {
+            byte[] hash = read.get(key(level, index));
+            if (hash == null) {
+                throw new IllegalStateException("the tree has no node " + level + "/" + index
+                        + ": it was removed from projection.merkle_node");
+            }
+            return hash;
+        });
     }
 
+    private Map<Long, byte[]> read(Set<Long> keys) {
+        Map<Long, byte[]> read = new HashMap<>();
+        List<Long> leaves = keys.stream().filter(k -> k >>> 56 == 0).toList();
+        List<Long> nodes = keys.stream().filter(k -> k >>> 56 != 0).toList();
+        if (!leaves.isEmpty()) {
+            jdbc.sql("SELECT leaf_index, hash FROM projection.merkle_leaf WHERE leaf_index IN ("
+                            + String.join(", ", Collections.nCopies(leaves.size(), "?")) + ")")
+                    .params(leaves.toArray())
+                    .query(rs -> {
+                        read.put(key(0, rs.getLong(1)), rs.getBytes(2));
+                    });
+        }
+        if (!nodes.isEmpty()) {
+            List<Object> parameters = new ArrayList<>();
+            nodes.forEach(k -> {
+                parameters.add((int) (k >>> 56));
+                parameters.add(k & INDEX);
+            });
+            jdbc.sql("SELECT level, node_index, hash FROM projection.merkle_node WHERE "
+                            + String.join(" OR ", Collections.nCopies(nodes.size(), "(level = ? AND node_index = ?)")))
+                    .params(parameters)
+                    .query(rs -> {
+                        read.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                    });
+        }
+        return read;
+    }
+
+    private static final long INDEX = (1L << 56) - 1;
+
     public byte[] root(long size) {
-        return MerkleTree.root(size, nodes());
+        return withNodes(nodes -> MerkleTree.root(size, nodes));
     }
 
     public List<byte[]> inclusion(long leaf, long size) {
-        return MerkleTree.inclusion(leaf, size, nodes());
+        return withNodes(nodes -> MerkleTree.inclusion(leaf, size, nodes));
     }
 
     public List<byte[]> consistency(long first, long second) {
-        return MerkleTree.consistency(first, second, nodes());
+        return withNodes(nodes -> MerkleTree.consistency(first, second, nodes));
     }
 
     /**
