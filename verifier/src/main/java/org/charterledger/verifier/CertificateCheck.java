@@ -2,14 +2,28 @@ package org.charterledger.verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.charterledger.charter.Count;
 import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.DuesRates;
+import org.charterledger.charter.DuesStanding;
+import org.charterledger.charter.PartyFacts;
 import org.charterledger.events.AttendanceRecorded;
 import org.charterledger.events.Choice;
+import org.charterledger.events.DecisionReferenceUpcaster;
+import org.charterledger.events.DuesRateChanged;
 import org.charterledger.events.EventJson;
+import org.charterledger.events.MemberAdmittedUpcaster;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionOpened;
+import org.charterledger.events.PartyEvent;
 import org.charterledger.events.RollEntry;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
@@ -17,13 +31,16 @@ import org.charterledger.proof.Evidence;
 import org.charterledger.proof.MerkleTree;
 import org.charterledger.proof.ProofFailure;
 import org.charterledger.proof.PublishedHead;
+import org.charterledger.proof.StoredRow;
 import org.charterledger.proof.TreeHead;
 
 import java.security.PublicKey;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Checks a motion's certificate against a head the auditor filed, with nothing but the two documents: the filed head's
@@ -34,6 +51,10 @@ import java.util.Map;
 public final class CertificateCheck {
 
     private final ObjectMapper json = EventJson.mapper();
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    /** The upcasters both services register. */
+    private final EventUpcasterChain upcasters = new EventUpcasterChain(new MemberAdmittedUpcaster(),
+            new DecisionReferenceUpcaster());
 
     /**
      * @param certificate the certificate, as {@code /api/audit/motions/{id}/certificate?since=<filed size>} gave it
@@ -75,7 +96,11 @@ public final class CertificateCheck {
         consistency(report, filedHead, head, evidence.consistency());
         witnesses(report, key, filedHead, head, witnessed);
         List<Positioned> events = inclusion(report, head, evidence.events());
-        arithmetic(report, certificate, events);
+        if (certificate.hasNonNull("motion")) {
+            arithmetic(report, certificate, events);
+        } else {
+            rights(report, certificate, events);
+        }
         return report;
     }
 
@@ -141,11 +166,10 @@ public final class CertificateCheck {
             previousLeaf = proof.leafIndex();
             report.ok(position, shortType(proof) + " is leaf " + proof.leafIndex() + " of the signed tree");
             try {
-                Class<?> type = Class.forName(proof.row().payloadType());
                 JsonNode body = json.readTree(proof.row().payload());
                 String cites = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
                         : body.hasNonNull("electedBy") ? body.get("electedBy").asText() : null;
-                events.add(new Positioned(position, json.treeToValue(body, type), cites));
+                events.add(new Positioned(position, read(proof.row()), cites));
             } catch (Exception unreadable) {
                 report.fail(position, "the event cannot be read as " + proof.row().payloadType() + ": "
                         + unreadable.getMessage());
@@ -222,6 +246,39 @@ public final class CertificateCheck {
         }
     }
 
+    /**
+     * A party's rights on a date derived again from the proven events by the charter's rule ({@link DuesStanding}):
+     * the party's own events folded into its facts, every recorded change of the dues rate, and the date.
+     */
+    private void rights(Report report, JsonNode certificate, List<Positioned> events) {
+        String member = certificate.path("member").asText();
+        LocalDate asOf = LocalDate.parse(certificate.path("asOf").asText());
+        List<PartyEvent> own = events.stream().filter(e -> e.event() instanceof PartyEvent p
+                && member.equals(p.member().value())).map(e -> (PartyEvent) e.event()).toList();
+        if (own.isEmpty()) {
+            report.fail("the certificate proves no event of " + member + ": its rights cannot be derived");
+            return;
+        }
+        DuesStanding standing = DuesStanding.at(PartyFacts.fold(own), DuesRates.fold(events.stream()
+                .filter(e -> e.event() instanceof DuesRateChanged).map(e -> (DuesRateChanged) e.event()).toList()),
+                asOf);
+        String derived = member + " on " + asOf + ": " + standing.category() + ", may vote " + standing.mayVote()
+                + ", may stand and elect " + standing.mayStandAndElect()
+                + (standing.restrictedSince() == null ? "" : ", restricted since " + standing.restrictedSince());
+        boolean same = standing.mayVote() == certificate.path("mayVote").asBoolean()
+                && standing.mayStandAndElect() == certificate.path("mayStandAndElect").asBoolean()
+                && String.valueOf(standing.category()).equals(certificate.path("category").asText())
+                && String.valueOf(standing.restrictedSince()).equals(certificate.path("restrictedSince").asText("null"));
+        if (same) {
+            report.ok("the rights, derived again from " + own.size() + " proven events of the party by the dues"
+                    + " rule, are those certified: " + derived);
+        } else {
+            report.fail("the certificate states may vote " + certificate.path("mayVote").asBoolean()
+                    + ", may stand and elect " + certificate.path("mayStandAndElect").asBoolean() + ", restricted since "
+                    + certificate.path("restrictedSince").asText("none") + "; the proven events give " + derived);
+        }
+    }
+
     /** A passed motion with an effect is carried out by proven events citing it; any other motion by none. */
     private void effects(Report report, MotionOpened opened, MotionDecided decided, List<Positioned> events) {
         List<Positioned> effects = events.stream().filter(e -> opened.motion().value().equals(e.cites())).toList();
@@ -237,6 +294,20 @@ public final class CertificateCheck {
             report.ok(effect.position(), effect.event().getClass().getSimpleName() + " carries out the decision ("
                     + opened.effect().getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * A row's event as the ledger reads it: through Axon's serializer over the ledger's JSON mapping and the same
+     * upcasters, so a row stored at an earlier revision reads as its current form.
+     */
+    private Object read(StoredRow row) {
+        var stored = new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.position()),
+                new GenericDomainEventEntry<>(row.aggregateType(), row.aggregate(), row.sequence(),
+                        "certificate-" + row.position(), row.timestamp(), row.payloadType(), row.payloadRevision(),
+                        row.payload(), row.metadata()));
+        return EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(stored), serializer, upcasters)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("an upcaster dropped the event"))
+                .getPayload();
     }
 
     private static String shortType(Evidence.EventProof proof) {

@@ -86,7 +86,10 @@ public final class Verifier implements Callable<Integer> {
                 }
             }
         }
-        out.println("Certificate of motion " + certificateJson.path("motion").asText() + " (" + certificate + ")");
+        out.println("Certificate of " + (certificateJson.hasNonNull("motion")
+                ? "motion " + certificateJson.path("motion").asText()
+                : "the rights of " + certificateJson.path("member").asText() + " on "
+                + certificateJson.path("asOf").asText()) + " (" + certificate + ")");
         out.println("Filed head: " + filed.treeSize() + " events, issued " + filed.issuedAt() + " (" + head + ")");
         Report report = new CertificateCheck().check(certificateJson, filed, trusted, witnessed);
         out.print(report);

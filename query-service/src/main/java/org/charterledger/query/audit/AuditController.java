@@ -13,7 +13,14 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializationException;
 import org.charterledger.charter.Count;
 import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.DuesRates;
+import org.charterledger.charter.DuesStanding;
+import org.charterledger.charter.PartyFacts;
 import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.DuesRateChanged;
+import org.charterledger.events.FiscalYear;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 import org.charterledger.events.BusinessDated;
 import org.charterledger.events.Choice;
 import org.charterledger.events.LedgerEvent;
@@ -268,6 +275,53 @@ class AuditController {
             events.add(new Evidence.EventProof(leaf.index(), row, tree.inclusion(leaf.index(), head.treeSize())));
         }
         return new Evidence(PublishedHead.of(head, heads.publicKey()), consistency, events);
+    }
+
+    /** A party's rights on a date, as the charter's rule derives them from its events, with the evidence. */
+    record RightsCertificate(String member, LocalDate asOf, PartyCategory category, boolean mayVote,
+                             boolean mayStandAndElect, LocalDate restrictedSince, List<FiscalYear> yearsInArrears,
+                             String reason, List<String> articles, List<Long> positions, Evidence evidence) {
+    }
+
+    @GetMapping("/api/audit/rights/{memberId}/certificate")
+    @Operation(summary = "A party's rights on a date, with the events they were derived from and their proofs",
+            description = "The party's own events (admission, payments, reversals, withdrawal, expulsion) and every"
+                    + " change of the dues rate, as stored, with their inclusion proofs in a signed head's tree and,"
+                    + " given since, the consistency proof from a head filed earlier: the offline verifier derives"
+                    + " the rights again by the same rule (DuesStanding).")
+    RightsCertificate rightsCertificate(@PathVariable MemberId memberId,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @RequestParam(required = false) Long since) {
+        List<Map.Entry<Long, LedgerEvent>> own = load(memberId.value()).stream()
+                .filter(e -> e.getValue() instanceof PartyEvent).toList();
+        if (own.isEmpty()) {
+            throw new NotFound("memberId", "no party " + memberId.value() + " in the record");
+        }
+        List<Map.Entry<Long, LedgerEvent>> rateChanges = loadType(DuesRateChanged.class);
+        PartyFacts facts = PartyFacts.fold(own.stream().map(e -> (PartyEvent) e.getValue()).toList());
+        DuesStanding standing = DuesStanding.at(facts, DuesRates.fold(rateChanges.stream()
+                .map(e -> (DuesRateChanged) e.getValue()).toList()), asOf);
+        List<Long> positions = java.util.stream.Stream.concat(own.stream(), rateChanges.stream())
+                .map(Map.Entry::getKey).sorted().toList();
+        return new RightsCertificate(memberId.value(), asOf, standing.category(), standing.mayVote(),
+                standing.mayStandAndElect(), standing.restrictedSince(), standing.yearsInArrears(), standing.reason(),
+                standing.articles(), positions, evidence(positions, since));
+    }
+
+    /** Every event of one type, with its position, upcast and deserialized as the views read them. */
+    private List<Map.Entry<Long, LedgerEvent>> loadType(Class<? extends LedgerEvent> type) {
+        List<TrackedDomainEventData<byte[]>> stored = jdbc.sql("""
+                        SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM ledger.domain_event_entry WHERE payload_type = ? AND global_index <= ?
+                        ORDER BY global_index""")
+                .params(type.getName(), position.settled())
+                .query((rs, i) -> stored(rs))
+                .list();
+        return read(stored.stream())
+                .map(event -> Map.entry(event.trackingToken().position().orElseThrow(),
+                        (LedgerEvent) event.getPayload()))
+                .toList();
     }
 
     /** The motion's events and its meeting's attendance recorded before its decision, with their positions. */

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -35,36 +36,47 @@ public class MerkleLog {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final LedgerPosition position;
+    private final TransactionTemplate transactions;
 
-    MerkleLog(JdbcClient jdbc, JdbcTemplate batch, LedgerPosition position) {
+    MerkleLog(JdbcClient jdbc, JdbcTemplate batch, LedgerPosition position, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.position = position;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /** A leaf: its index in the tree, the position of its event, and its hash. */
     public record Leaf(long index, long position, byte[] hash) {
     }
 
-    /** Extends the tree over the events every view has settled. */
+    /**
+     * Extends the tree over the events every view has settled, a chunk per transaction. The lock covers each
+     * transaction to its commit, so a request's extension and the scheduled one never compute the same leaves; two
+     * instances may, and write the same rows (the tree is a function of the settled rows), the second one's kept out.
+     */
     @Scheduled(fixedDelayString = "${ledger.audit.chain-interval:200}")
-    @Transactional
     public synchronized void extend() {
         long settled = position.settled();
-        while (true) {
-            long size = size();
-            long last = size == 0 ? 0 : leaf(size - 1).orElseThrow().position();
-            if (settled <= last) {
-                return;
-            }
-            List<StoredRow> rows = jdbc.sql(AuditChain.ROWS
-                            + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT " + CHUNK)
-                    .params(last, settled).query((rs, i) -> AuditChain.row(rs)).list();
-            if (rows.isEmpty()) {
-                return;
-            }
-            append(size, rows);
+        while (Boolean.TRUE.equals(transactions.execute(status -> extendOneChunk(settled)))) {
+            // on to the next chunk
         }
+    }
+
+    /** Adds up to a chunk of leaves; whether it added any. */
+    private boolean extendOneChunk(long settled) {
+        long size = size();
+        long last = size == 0 ? 0 : leaf(size - 1).orElseThrow().position();
+        if (settled <= last) {
+            return false;
+        }
+        List<StoredRow> rows = jdbc.sql(AuditChain.ROWS
+                        + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT " + CHUNK)
+                .params(last, settled).query((rs, i) -> AuditChain.row(rs)).list();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        append(size, rows);
+        return true;
     }
 
     private void append(long size, List<StoredRow> rows) {
@@ -89,8 +101,10 @@ public class MerkleLog {
             }
             index++;
         }
-        batch.batchUpdate("INSERT INTO projection.merkle_leaf (leaf_index, position, hash) VALUES (?, ?, ?)", leaves);
-        batch.batchUpdate("INSERT INTO projection.merkle_node (level, node_index, hash) VALUES (?, ?, ?)", parents);
+        batch.batchUpdate("INSERT INTO projection.merkle_leaf (leaf_index, position, hash) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", leaves);
+        batch.batchUpdate("INSERT INTO projection.merkle_node (level, node_index, hash) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", parents);
     }
 
     /** Level and index in one key: a tree of 2^56 leaves is beyond any ledger. */

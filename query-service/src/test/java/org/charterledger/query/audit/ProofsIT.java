@@ -178,6 +178,18 @@ class ProofsIT extends LedgerIT {
         assertThat(clean.status()).as(clean.report()).isEqualTo(Verifier.VERIFIED);
         assertThat(clean.report()).contains("VERIFIED", "is the one recorded", "extends the filed tree of 9");
 
+        // a party's rights on a date, the same way; a certificate that states other rights than its events give fails
+        JsonNode rights = body(get("/api/audit/rights/KR-BUSAN/certificate?asOf=2019-12-31&since=9"));
+        Run rightsRun = verify(rights, filed);
+        assertThat(rightsRun.status()).as(rightsRun.report()).isEqualTo(Verifier.VERIFIED);
+        assertThat(rightsRun.report()).contains("derived again from 1 proven events of the party");
+        ((ObjectNode) rights).put("mayVote", !rights.get("mayVote").asBoolean());
+        Run overstated = verify(rights, filed);
+        assertThat(overstated.status()).isEqualTo(Verifier.FAILED);
+        assertThat(overstated.report()).contains("the certificate states may vote");
+        assertProblem(get("/api/audit/rights/KR-NOWHERE/certificate?asOf=2019-12-31"), 404, "not-found", "memberId");
+        assertProblem(get("/api/audit/rights/KR-BUSAN/certificate?asOf=someday"), 400, "malformed-request", "asOf");
+
         // one byte of a payload
         byte[] original = payload(voteA);
         byte[] edited = original.clone();
