@@ -144,7 +144,7 @@ public final class CertificateCheck {
         }
     }
 
-    /** An event of the certificate that its proof placed in the tree: its position, what it says, the motion it cites. */
+    /** An event its proof placed in the tree: its position, what it says, the motion it cites as its decision. */
     private record Positioned(long position, Object event, String cites) {
     }
 
@@ -217,7 +217,8 @@ public final class CertificateCheck {
                 opened.roll().stream().map(RollEntry::member).toList(), ballots, attendance).tally();
         String numbers = "E " + recomputed.rollSize() + ", P " + recomputed.present() + ", yes " + recomputed.yes()
                 + ", no " + recomputed.no() + ", abstain " + recomputed.abstain() + ": " + recomputed.outcome()
-                + " (" + recomputed.article() + "; " + recomputed.quorumTest() + "; " + recomputed.thresholdTest() + ")";
+                + " (" + recomputed.article() + "; " + recomputed.quorumTest() + "; " + recomputed.thresholdTest()
+                + ")";
         if (decided == null) {
             report.fail("the certificate holds no proven MotionDecided to compare with; re-derived " + numbers);
         } else {
@@ -268,31 +269,39 @@ public final class CertificateCheck {
         boolean same = standing.mayVote() == certificate.path("mayVote").asBoolean()
                 && standing.mayStandAndElect() == certificate.path("mayStandAndElect").asBoolean()
                 && String.valueOf(standing.category()).equals(certificate.path("category").asText())
-                && String.valueOf(standing.restrictedSince()).equals(certificate.path("restrictedSince").asText("null"));
+                && String.valueOf(standing.restrictedSince())
+                .equals(certificate.path("restrictedSince").asText("null"));
         if (same) {
             report.ok("the rights, derived again from " + own.size() + " proven events of the party by the dues"
                     + " rule, are those certified: " + derived);
         } else {
             report.fail("the certificate states may vote " + certificate.path("mayVote").asBoolean()
-                    + ", may stand and elect " + certificate.path("mayStandAndElect").asBoolean() + ", restricted since "
-                    + certificate.path("restrictedSince").asText("none") + "; the proven events give " + derived);
+                    + ", may stand and elect " + certificate.path("mayStandAndElect").asBoolean()
+                    + ", restricted since " + certificate.path("restrictedSince").asText("none") + "; the proven events give " + derived);
         }
     }
 
-    /** A passed motion with an effect is carried out by proven events citing it; any other motion by none. */
+    /**
+     * A passed motion with an effect is carried out by proven events citing it. Other events may cite a motion
+     * without being its structured effect (the chair's term begins citing the motion that elected the chair).
+     */
     private void effects(Report report, MotionOpened opened, MotionDecided decided, List<Positioned> events) {
-        List<Positioned> effects = events.stream().filter(e -> opened.motion().value().equals(e.cites())).toList();
+        List<Positioned> effects = events.stream().filter(e -> opened.motion().value().equals(e.cites())
+                && !(e.event() instanceof MotionDecided)).toList();
         boolean due = decided != null && decided.outcome() == org.charterledger.events.Outcome.PASSED
                 && opened.effect() != null;
         if (due && effects.isEmpty()) {
             report.fail("the motion passed with an effect (" + opened.effect().getClass().getSimpleName()
                     + ") and the certificate proves no event carrying it out");
-        } else if (!due && !effects.isEmpty()) {
-            report.fail(effects.get(0).position(), "an event carries out a motion that did not pass with an effect");
         }
-        for (Positioned effect : due ? effects : List.<Positioned>of()) {
-            report.ok(effect.position(), effect.event().getClass().getSimpleName() + " carries out the decision ("
-                    + opened.effect().getClass().getSimpleName() + ")");
+        if (!effects.isEmpty() && (decided == null || decided.outcome() != org.charterledger.events.Outcome.PASSED)) {
+            report.fail(effects.get(0).position(), "an event cites the motion as its decision, and the motion did"
+                    + " not pass");
+            return;
+        }
+        for (Positioned effect : effects) {
+            report.ok(effect.position(), effect.event().getClass().getSimpleName() + " cites the decision"
+                    + (due ? " and carries it out (" + opened.effect().getClass().getSimpleName() + ")" : ""));
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 @Command(name = "verifier", mixinStandardHelpOptions = true, version = "Charter Ledger verifier 1",
         description = {"Checks a motion's certificate against a signed tree head you filed earlier, without the"
                 + " ledger: the heads' Ed25519 signatures, the consistency of the certificate's tree with the filed"
-                + " one, each event's inclusion proof, and the decision's arithmetic re-derived by the charter's rules.",
+                + " one, each event's inclusion proof, and the decision's arithmetic (or a party's rights)"
+                + " re-derived by the charter's rules.",
                 "Exit status: 0 verified, 1 a check failed, 2 a document cannot be read."})
 public final class Verifier implements Callable<Integer> {
 

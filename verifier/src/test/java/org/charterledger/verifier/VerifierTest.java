@@ -86,7 +86,8 @@ class VerifierTest {
         ledger(new Effect.Expel(new MemberId("JP-MIYAGI")), true);
         Run carriedOut = verify(certificate(rows, 2), head(2));
         assertThat(carriedOut.status()).as(carriedOut.out()).isEqualTo(Verifier.VERIFIED);
-        assertThat(carriedOut.out()).contains("position 15: MemberExpelled carries out the decision (Expel)");
+        assertThat(carriedOut.out())
+                .contains("position 15: MemberExpelled cites the decision and carries it out (Expel)");
 
         ledger(new Effect.Expel(new MemberId("JP-MIYAGI")), false);
         Run missing = verify(certificate(rows, 2), head(2));

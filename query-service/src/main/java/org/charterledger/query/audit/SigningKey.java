@@ -41,7 +41,8 @@ record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
         Path file = settings.keyPath().orElse(null);
         if (file == null) {
             throw new IllegalStateException("no tree-head signing key: set ledger.proofs.signing-key"
-                    + " (LEDGER_TREE_HEAD_KEY, PKCS#8 in base64) or ledger.proofs.key-file (LEDGER_TREE_HEAD_KEY_FILE)");
+                    + " (LEDGER_TREE_HEAD_KEY, PKCS#8 in base64) or ledger.proofs.key-file"
+                    + " (LEDGER_TREE_HEAD_KEY_FILE)");
         }
         try {
             if (Files.exists(file)) {
