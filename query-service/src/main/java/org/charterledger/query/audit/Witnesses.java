@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * The witnesses each signed head is pushed to as it is issued: a directory (a file per head, {@code <size>.json},
  * written atomically, never overwritten) and HTTP endpoints (POSTed as JSON). A witness keeps what it was given out
  * of the ledger's reach; comparing the ledger with its heads catches a rewrite of the events and the whole tree. A
- * witness that cannot be reached is logged, and the ledger goes on: the head stays in the ledger for a later push.
+ * witness that cannot be reached is logged with the head's size, and the ledger goes on; the ledger does not push a
+ * missed head again: the witness fetches what it missed from {@code /api/audit/tree-heads}.
  */
 @Component
 public class Witnesses {
