@@ -11,6 +11,8 @@
 #                                         # association: near:100k, synthetic:100k)
 #   scripts/bench.sh --skip-build         # use the jars as they are
 #   scripts/bench.sh --parts=writes,reads # only some figures: writes, read-your-write, assembly, reads, rebuild, growth
+#   scripts/bench.sh --parts=proofs --sizes=100k,1m  # Merkle proofs: inclusion and consistency proofs asked
+#                                         # and verified, the tree recomputed, its storage (not in the default run)
 #   scripts/bench.sh --seconds=30         # longer load windows (default 15 s; --read-seconds=10, --anchor-seconds=10)
 set -euo pipefail
 cd "$(dirname "$0")/.."

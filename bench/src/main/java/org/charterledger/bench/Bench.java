@@ -71,7 +71,7 @@ public final class Bench {
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         about(report, db, started, options);
         Set<String> parts = options.parts();
-        if (parts.stream().anyMatch(p -> !p.equals("growth"))) {
+        if (parts.stream().anyMatch(p -> !p.equals("growth") && !p.equals("proofs"))) {
             System.out.println("Starting both services on " + db.name + " with NEAR's register imported");
             try (Services services = Services.start(options.setup(), db, "figures", List.of(
                     "--ledger.import.reference-data=classpath:reference/near-2021.yaml"))) {
@@ -105,6 +105,9 @@ public final class Bench {
         }
         if (parts.contains("growth") && !options.sizes().isEmpty()) {
             new Growth(options, db, report).run(options.sizes());
+        }
+        if (parts.contains("proofs") && !options.sizes().isEmpty()) {
+            new Proofs(options, db, report).run(options.sizes());
         }
         report.about("finishedAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
         report.about("minutes", Math.round(Duration.between(started, OffsetDateTime.now(ZoneOffset.UTC)).toSeconds()

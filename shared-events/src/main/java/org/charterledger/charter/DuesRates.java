@@ -1,8 +1,11 @@
 package org.charterledger.charter;
 
+import org.charterledger.events.DuesRateChanged;
+
 import org.charterledger.events.FiscalYear;
 import org.charterledger.events.Money;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -24,6 +27,15 @@ public final class DuesRates {
     /** The rate of the Dues Regulation as first adopted, with no change decided yet. */
     public static DuesRates initial() {
         return new DuesRates(new TreeMap<>(Map.of(FiscalYear.of(FiscalYear.FIRST), INITIAL)));
+    }
+
+    /** The rates after the recorded changes, in the order they were recorded: a later decision for a year prevails. */
+    public static DuesRates fold(List<DuesRateChanged> changes) {
+        DuesRates rates = initial();
+        for (DuesRateChanged change : changes) {
+            rates = rates.changedFrom(change.fromYear(), change.amount());
+        }
+        return rates;
     }
 
     /** These rates, with a change applying from {@code year} on. */

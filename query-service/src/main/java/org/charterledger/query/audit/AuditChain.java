@@ -2,6 +2,7 @@ package org.charterledger.query.audit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.charterledger.proof.StoredRow;
 import org.charterledger.query.config.LedgerPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,10 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +32,7 @@ import java.util.TreeSet;
 public class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
-    private static final String ROWS = """
+    static final String ROWS = """
             SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload_revision, payload,
                    meta_data, time_stamp
             FROM ledger.domain_event_entry""";
@@ -137,36 +134,17 @@ public class AuditChain {
         }
     }
 
-    /** The canonical encoding of a stored row: each field length-prefixed, numbers as 8 bytes, big-endian. */
+    /** The canonical encoding of a stored row ({@link StoredRow#encode()}): the chain and the Merkle tree hash it. */
     static byte[] encode(ResultSet rs) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(rs.getLong("global_index"));
-            text(out, rs.getString("aggregate_identifier"));
-            out.writeLong(rs.getLong("sequence_number"));
-            text(out, rs.getString("type"));
-            text(out, rs.getString("payload_type"));
-            text(out, rs.getString("payload_revision"));
-            data(out, rs.getBytes("payload"));
-            data(out, rs.getBytes("meta_data"));
-            text(out, rs.getString("time_stamp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return row(rs).encode();
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        data(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void data(DataOutputStream out, byte[] value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(value.length);
-            out.write(value);
-        }
+    /** A row of the event table as stored, read from the columns of {@link #ROWS}. */
+    static StoredRow row(ResultSet rs) throws SQLException {
+        return new StoredRow(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
+                rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"),
+                rs.getString("time_stamp"));
     }
 
     private double unchainedOrNaN() {

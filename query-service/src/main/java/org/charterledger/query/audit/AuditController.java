@@ -13,7 +13,14 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializationException;
 import org.charterledger.charter.Count;
 import org.charterledger.charter.DecisionRule;
+import org.charterledger.charter.DuesRates;
+import org.charterledger.charter.DuesStanding;
+import org.charterledger.charter.PartyFacts;
 import org.charterledger.events.AttendanceRecorded;
+import org.charterledger.events.DuesRateChanged;
+import org.charterledger.events.FiscalYear;
+import org.charterledger.events.PartyCategory;
+import org.charterledger.events.PartyEvent;
 import org.charterledger.events.BusinessDated;
 import org.charterledger.events.Choice;
 import org.charterledger.events.LedgerEvent;
@@ -25,6 +32,10 @@ import org.charterledger.events.RollEntry;
 import org.charterledger.events.SubcommitteeEvent;
 import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
+import org.charterledger.proof.Evidence;
+import org.charterledger.proof.PublishedHead;
+import org.charterledger.proof.StoredRow;
+import org.charterledger.proof.TreeHead;
 import org.charterledger.query.config.InvalidParameter;
 import org.charterledger.query.config.LedgerPosition;
 import org.charterledger.query.config.NotFound;
@@ -60,15 +71,19 @@ class AuditController {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AuditChain chain;
+    private final MerkleLog tree;
+    private final TreeHeads heads;
     private final LedgerPosition position;
     /** Axon's event serializer and upcaster chain: the audit reads a stored event as every view reads it. */
     private final Configuration axon;
 
-    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, LedgerPosition position,
-                    Configuration axon) {
+    AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, MerkleLog tree, TreeHeads heads,
+                    LedgerPosition position, Configuration axon) {
         this.jdbc = jdbc;
         this.json = json;
         this.chain = chain;
+        this.tree = tree;
+        this.heads = heads;
         this.position = position;
         this.axon = axon;
     }
@@ -102,7 +117,7 @@ class AuditController {
                        String rule, String article, LocalDate rollDate, List<RollEntry> roll, JsonNode leftOff,
                        List<String> attendance, List<Ballot> ballots, List<String> present, Tally arithmetic,
                        String outcome, boolean consistent, List<Long> positions, long lastPosition,
-                       String chainLink) {
+                       String chainLink, List<Long> effects, Evidence evidence) {
     }
 
     @GetMapping("/api/audit/events")
@@ -202,8 +217,11 @@ class AuditController {
 
     @GetMapping("/api/audit/motions/{id}/certificate")
     @Operation(summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
-            + " positions it rests on, and the chain's link at the last of them")
-    Certificate certificate(@PathVariable MotionId id) {
+            + " positions it rests on, the chain's link at the last of them, and the evidence that proves it",
+            description = "evidence carries the events as stored, each with its inclusion proof in a signed tree"
+                    + " head's tree, and, given since (the size of a head the auditor filed earlier), the proof that"
+                    + " this head's tree extends the filed one: the offline verifier checks it all without the ledger.")
+    Certificate certificate(@PathVariable MotionId id, @RequestParam(required = false) Long since) {
         Recorded recorded = recorded(id);
         Count count = count(recorded);
         Tally arithmetic = count.tally();
@@ -211,17 +229,137 @@ class AuditController {
         Derivation derivation = derivation(id);
         chain.extend();
         long last = recorded.positions().get(recorded.positions().size() - 1);
+        List<Long> effects = recorded.decided() == null ? List.of() : effects(id, recorded.decidedAt());
         return new Certificate(id.value(), opened.meeting().value(), opened.subject(), opened.kind().name(),
                 opened.item(), json.valueToTree(opened.effect()), opened.rule(), arithmetic.article(),
                 opened.rollDate(), opened.roll(), json.valueToTree(opened.leftOff()),
                 recorded.attendance().stream().map(MemberId::value).toList(), recorded.ballots(),
                 count.present().stream().map(MemberId::value).toList(), arithmetic, arithmetic.outcome().name(),
-                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null));
+                derivation.consistent(), recorded.positions(), last, chain.linkAt(last).orElse(null), effects,
+                evidence(java.util.stream.Stream.concat(recorded.positions().stream(), effects.stream()).distinct()
+                        .sorted().toList(), since));
+    }
+
+    /**
+     * The events at {@code positions} as stored, with their inclusion proofs in the newest signed head (one is issued
+     * when none covers them yet), and the consistency proof from the filed head of size {@code since}, if named.
+     * None while some of the events are not settled into the tree yet.
+     */
+    private Evidence evidence(List<Long> positions, Long since) {
+        if (since != null && since < 1) {
+            throw new InvalidParameter("since", "must be the size of a signed head you filed, 1 or more");
+        }
+        tree.extend();
+        List<MerkleLog.Leaf> leaves = new ArrayList<>();
+        for (long at : positions) {
+            var leaf = tree.leafAt(at);
+            if (leaf.isEmpty()) {
+                return null;
+            }
+            leaves.add(leaf.get());
+        }
+        long needed = leaves.stream().mapToLong(MerkleLog.Leaf::index).max().orElse(-1) + 1;
+        TreeHead head = heads.covering(Math.max(needed, since == null ? 0 : since));
+        Evidence.Consistency consistency = null;
+        if (since != null) {
+            if (since > head.treeSize()) {
+                throw new InvalidParameter("since", "is larger than the ledger's tree (" + head.treeSize()
+                        + " events): a head you filed is never larger");
+            }
+            consistency = new Evidence.Consistency(since, head.treeSize(), tree.consistency(since, head.treeSize()));
+        }
+        List<Evidence.EventProof> events = new ArrayList<>();
+        for (MerkleLog.Leaf leaf : leaves) {
+            StoredRow row = jdbc.sql(AuditChain.ROWS + " WHERE global_index = ?").param(leaf.position())
+                    .query((rs, i) -> AuditChain.row(rs)).single();
+            events.add(new Evidence.EventProof(leaf.index(), row, tree.inclusion(leaf.index(), head.treeSize())));
+        }
+        return new Evidence(PublishedHead.of(head, heads.publicKey()), consistency, events);
+    }
+
+    /** A party's rights on a date, as the charter's rule derives them from its events, with the evidence. */
+    record RightsCertificate(String member, LocalDate asOf, PartyCategory category, boolean mayVote,
+                             boolean mayStandAndElect, LocalDate restrictedSince, List<FiscalYear> yearsInArrears,
+                             String reason, List<String> articles, List<Long> positions, Evidence evidence) {
+    }
+
+    @GetMapping("/api/audit/rights/{memberId}/certificate")
+    @Operation(summary = "A party's rights on a date, with the events they were derived from and their proofs",
+            description = "The party's own events (admission, payments, reversals, withdrawal, expulsion) and every"
+                    + " change of the dues rate, as stored, with their inclusion proofs in a signed head's tree and,"
+                    + " given since, the consistency proof from a head filed earlier: the offline verifier derives"
+                    + " the rights again by the same rule (DuesStanding).")
+    RightsCertificate rightsCertificate(@PathVariable MemberId memberId,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @RequestParam(required = false) Long since) {
+        List<Map.Entry<Long, LedgerEvent>> own = load(memberId.value()).stream()
+                .filter(e -> e.getValue() instanceof PartyEvent).toList();
+        if (own.isEmpty()) {
+            throw new NotFound("memberId", "no party " + memberId.value() + " in the record");
+        }
+        List<Map.Entry<Long, LedgerEvent>> rateChanges = loadType(DuesRateChanged.class);
+        PartyFacts facts = PartyFacts.fold(own.stream().map(e -> (PartyEvent) e.getValue()).toList());
+        DuesStanding standing = DuesStanding.at(facts, DuesRates.fold(rateChanges.stream()
+                .map(e -> (DuesRateChanged) e.getValue()).toList()), asOf);
+        List<Long> positions = java.util.stream.Stream.concat(own.stream(), rateChanges.stream())
+                .map(Map.Entry::getKey).sorted().toList();
+        return new RightsCertificate(memberId.value(), asOf, standing.category(), standing.mayVote(),
+                standing.mayStandAndElect(), standing.restrictedSince(), standing.yearsInArrears(), standing.reason(),
+                standing.articles(), positions, evidence(positions, since));
+    }
+
+    /** Every event of one type, with its position, upcast and deserialized as the views read them. */
+    private List<Map.Entry<Long, LedgerEvent>> loadType(Class<? extends LedgerEvent> type) {
+        List<TrackedDomainEventData<byte[]>> stored = jdbc.sql("""
+                        SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM ledger.domain_event_entry WHERE payload_type = ? AND global_index <= ?
+                        ORDER BY global_index""")
+                .params(type.getName(), position.settled())
+                .query((rs, i) -> stored(rs))
+                .list();
+        return read(stored.stream())
+                .map(event -> Map.entry(event.trackingToken().position().orElseThrow(),
+                        (LedgerEvent) event.getPayload()))
+                .toList();
     }
 
     /** The motion's events and its meeting's attendance recorded before its decision, with their positions. */
     private record Recorded(MotionOpened opened, List<Ballot> ballots, List<MemberId> attendance,
-                            MotionDecided decided, List<Long> positions) {
+                            MotionDecided decided, long decidedAt, List<Long> positions) {
+    }
+
+    /** The most events that carrying out one decision appends, in the transaction that records it. */
+    private static final int MAX_EFFECTS = 100;
+
+    /**
+     * The positions of the events that carried the decision out (an admission, an expulsion, a dues rate, an auditor,
+     * a subcommittee, its coordinators: each cites the motion as {@code decidedBy}), appended in the transaction
+     * that recorded the decision, so among the events right after it.
+     */
+    private List<Long> effects(MotionId id, long decidedAt) {
+        List<TrackedDomainEventData<byte[]>> after = jdbc.sql("""
+                        SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                               payload_type, payload_revision, payload, meta_data
+                        FROM ledger.domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""")
+                .params(decidedAt, MAX_EFFECTS).query((rs, i) -> stored(rs)).list();
+        List<Long> effects = new ArrayList<>();
+        for (TrackedDomainEventData<byte[]> row : after) {
+            if (!row.getAggregateIdentifier().equals(id.value()) && cites(row, id)) {
+                effects.add(row.trackingToken().position().orElseThrow());
+            }
+        }
+        return effects;
+    }
+
+    private boolean cites(TrackedDomainEventData<byte[]> row, MotionId id) {
+        try {
+            JsonNode body = json.readTree(row.getPayload().getData());
+            return id.value().equals(body.path("decidedBy").asText(null))
+                    || id.value().equals(body.path("electedBy").asText(null));
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private Recorded recorded(MotionId id) {
@@ -250,7 +388,7 @@ class AuditController {
             }
         }
         positions.sort(Long::compare);
-        return new Recorded(opened, ballots, attendance, decided, positions);
+        return new Recorded(opened, ballots, attendance, decided, decidedAt, positions);
     }
 
     /** The count of {@link Count#of}, from the recorded roll, ballots and attendance alone. */
