@@ -314,6 +314,21 @@ class ExportsIT extends LedgerIT {
         assertProblem(anonymous, 401, "unauthenticated", null);
     }
 
+    @Test
+    void theApiDescriptionListsEachDownloadBesideItsJson() throws Exception {
+        JsonNode paths = body(get("/v3/api-docs")).get("paths");
+
+        for (String path : List.of("/api/members", "/api/rights", "/api/members/{id}/dues", "/api/motions/{id}",
+                "/api/audit/events")) {
+            JsonNode content = paths.get(path).get("get").get("responses").get("200").get("content");
+            assertThat(content.has("text/csv")).as(path).isTrue();
+            assertThat(content.get("text/csv").get("schema").get("type").asText()).isEqualTo("string");
+        }
+        JsonNode record = paths.get("/api/audit/events").get("get");
+        assertThat(record.get("summary").asText()).isEqualTo("The record, paged by position");
+        assertThat(record.get("responses").get("200").get("content").has("application/x-ndjson")).isTrue();
+    }
+
     private static MemberAdmitted admitted(MemberId member, String country, String name, String localName) {
         return new MemberAdmitted(member, CountryCode.of(country), name, localName, PartyCategory.MEMBER, ADMITTED,
                 AdmissionBasis.OPENING_BALANCE, null);

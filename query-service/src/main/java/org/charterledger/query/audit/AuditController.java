@@ -187,11 +187,12 @@ class AuditController {
         return new Page(after, settled, next, events);
     }
 
+    /**
+     * The whole record as JSON Lines (Accept: application/x-ndjson or application/jsonl, or ?format=jsonl): every
+     * event after {@code after} up to the settled position, with the pages' filters and no limit, each line the
+     * JSON a page holds for it, streamed in position order.
+     */
     @GetMapping(path = "/api/audit/events", produces = {"application/x-ndjson", "application/jsonl"})
-    @Operation(summary = "The whole record as JSON Lines, streamed",
-            description = "Every event after a position up to the position every view has settled, in position"
-                    + " order, one JSON document a line as the pages write it, with the pages' filters and no limit"
-                    + " (also ?format=jsonl).")
     JsonLinesExport<RecordedEvent> record(@RequestParam(defaultValue = "0") long after,
                                           @RequestParam(required = false) String aggregate,
                                           @RequestParam(required = false) String aggregateType,
@@ -204,9 +205,8 @@ class AuditController {
         return new JsonLinesExport<>(exportName(settled), stream(after, settled, aggregate, aggregateType, type, from, to));
     }
 
+    /** The whole record as CSV (Accept: text/csv, or ?format=csv), streamed as the JSON Lines are: an event a row. */
     @GetMapping(path = "/api/audit/events", produces = "text/csv")
-    @Operation(summary = "The whole record as CSV, streamed",
-            description = "As the JSON Lines download, one event a row, its payload as JSON text (also ?format=csv).")
     CsvExport<EventRow> recordAsCsv(@RequestParam(defaultValue = "0") long after,
                                     @RequestParam(required = false) String aggregate,
                                     @RequestParam(required = false) String aggregateType,

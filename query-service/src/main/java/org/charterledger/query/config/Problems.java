@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -64,10 +63,9 @@ public class Problems extends ProblemAdvice {
         String format = request.getParameter("format");
         String asked = format != null ? "the format '" + format + "'"
                 : "the Accept header '" + request.getHeader(HttpHeaders.ACCEPT) + "'";
-        String offered = e.getSupportedMediaTypes().isEmpty() ? ""
-                : "; it is available as " + MimeTypeUtils.toString(e.getSupportedMediaTypes());
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", asked + " names no representation of this"
-                        + " resource" + offered, format != null ? "format" : HttpHeaders.ACCEPT, null));
+                        + " resource: every query answers JSON, and some also CSV (text/csv, ?format=csv) or JSON Lines",
+                        format != null ? "format" : HttpHeaders.ACCEPT, null));
     }
 }

@@ -76,9 +76,8 @@ class RegisterController {
         return new Register(date, parties.size(), byCategory, parties);
     }
 
+    /** The register on a date as CSV (Accept: text/csv, or ?format=csv): the JSON answer's parties, a row each. */
     @GetMapping(produces = "text/csv")
-    @Operation(summary = "The register on a date, as CSV",
-            description = "The parties of the JSON answer, one row each (also ?format=csv).")
     CsvExport<Party> registerAsCsv(@RequestParam(required = false) PartyCategory category,
                                    @RequestParam(required = false) CountryCode country,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

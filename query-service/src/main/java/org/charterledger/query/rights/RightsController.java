@@ -120,9 +120,8 @@ class RightsController {
         }
     }
 
+    /** Every party's rights on a date as CSV (Accept: text/csv, or ?format=csv): a row per party of the JSON answer. */
     @GetMapping(path = "/api/rights", produces = "text/csv")
-    @Operation(summary = "Every party's rights on a date, as CSV",
-            description = "The rows of the JSON answer, one party each (also ?format=csv).")
     CsvExport<RightsRow> rightsAsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                      LocalDate asOf) {
         RightsOnADate rights = rights(asOf);
@@ -233,9 +232,8 @@ class RightsController {
         }
     }
 
+    /** A member's dues statement as CSV (Accept: text/csv, or ?format=csv): the JSON answer's lines ({@link DuesRow}). */
     @GetMapping(path = "/api/members/{id}/dues", produces = "text/csv")
-    @Operation(summary = "A member's dues statement on a date, as CSV",
-            description = "A row per payment with its year's account, as in the JSON answer (also ?format=csv).")
     CsvExport<DuesRow> statementAsCsv(@PathVariable MemberId id, @RequestParam(required = false)
                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         DuesStatement statement = statement(id, asOf);

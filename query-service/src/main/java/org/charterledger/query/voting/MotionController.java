@@ -106,10 +106,11 @@ class MotionController {
                 row.get("decided_position") == null ? null : ((Number) row.get("decided_position")).longValue());
     }
 
+    /**
+     * A motion's ballots as CSV (Accept: text/csv, or ?format=csv), in the order cast; the file is named after the
+     * motion and the day it was decided, or "open".
+     */
     @GetMapping(path = "/api/motions/{id}", produces = "text/csv")
-    @Operation(summary = "A motion's ballots, as CSV",
-            description = "The ballots of the JSON answer in the order they were cast (also ?format=csv); the file is"
-                    + " named after the motion and the day it was decided, or 'open'.")
     CsvExport<Ballot> ballotsAsCsv(@PathVariable MotionId id) {
         MotionView motion = motion(id);
         String when = motion.decidedOn() != null ? motion.decidedOn().toString() : "open";

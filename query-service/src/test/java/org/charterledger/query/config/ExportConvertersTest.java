@@ -32,12 +32,13 @@ class ExportConvertersTest {
 
         csv.write(CsvExport.of("register-2021-08-10", Line.class, List.of(
                 new Line("KR-ULSAN", "Ulsan Metropolitan City, \"Ulsan\"", LocalDate.of(2016, 1, 1), true, 12L),
-                new Line("RU-SAKHA", "Республика Саха\n(Якутия)", null, false, null))), ExportConverters.TEXT_CSV,
-                output);
+                new Line("RU-SAKHA", "Республика Саха\n(Якутия)", null, false, null),
+                new Line("MN-P7", "Province 7", null, true, 7L))), ExportConverters.TEXT_CSV, output);
 
         assertThat(output.text()).isEqualTo("id,name,since,mayVote,position\r\n"
                 + "KR-ULSAN,\"Ulsan Metropolitan City, \"\"Ulsan\"\"\",2016-01-01,true,12\r\n"
-                + "RU-SAKHA,\"Республика Саха\n(Якутия)\",,false,\r\n");
+                + "RU-SAKHA,\"Республика Саха\n(Якутия)\",,false,\r\n"
+                + "MN-P7,Province 7,,true,7\r\n");
         assertThat(output.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
         assertThat(output.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
                 .isEqualTo("attachment; filename=\"register-2021-08-10.csv\"");
