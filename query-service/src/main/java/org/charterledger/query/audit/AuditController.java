@@ -84,7 +84,7 @@ class AuditController {
     /** Axon's event serializer and upcaster chain: the audit reads a stored event as every view reads it. */
     private final Configuration axon;
     /** The record's download: a cursor in a read-only transaction (PostgreSQL fetches by cursor only in one). */
-    private final JdbcTemplate cursor;
+    private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
@@ -95,8 +95,8 @@ class AuditController {
         this.chain = chain;
         this.position = position;
         this.axon = axon;
-        this.cursor = new JdbcTemplate(dataSource);
-        this.cursor.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.clock = clock;
@@ -238,7 +238,7 @@ class AuditController {
      */
     private Rows<RecordedEvent> stream(long after, long settled, String aggregate, String aggregateType, String type,
                                        LocalDate from, LocalDate to) {
-        return row -> readOnly.executeWithoutResult(transaction -> cursor.query(RECORD, (RowCallbackHandler) rs -> {
+        return row -> readOnly.executeWithoutResult(transaction -> streaming.query(RECORD, (RowCallbackHandler) rs -> {
             RecordedEvent event = recorded(stored(rs), rs.getString("time_stamp"));
             if (inRange(event.businessDate(), from, to)) {
                 row.accept(event);
