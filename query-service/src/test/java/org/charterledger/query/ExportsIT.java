@@ -97,6 +97,7 @@ class ExportsIT extends LedgerIT {
             append(SAKHA.value(), admitted(SAKHA, "RU", "Sakha (Yakutia), Republic of", "Республика Саха (Якутия)"));
             append(ULSAN.value(), paid(ULSAN, 2016, Money.of("1180000", "KRW"), "2016-03-01"));
             append(ULSAN.value(), paid(ULSAN, 2017, Money.of("600", "USD"), "2017-04-30"));
+            append(ULSAN.value(), paid(ULSAN, 2019, Money.of("1000", "USD"), "2018-06-01")); // in advance
             List<GenericDomainEventMessage<?>> provinces = new ArrayList<>();
             for (int i = 1; i <= PROVINCES; i++) {
                 MemberId member = new MemberId("MN-P" + i);
@@ -214,9 +215,13 @@ class ExportsIT extends LedgerIT {
         assertThat(rows).extracting(row -> row.get("year") + " " + row.get("settlement") + " " + row.get("paid")
                         + " " + row.get("paidCurrency") + " " + row.get("balance") + " " + row.get("currency"))
                 .containsExactly("2016 PAID 1180000 KRW 0.00 USD", "2017 PART_PAID 600.00 USD -400.00 USD",
-                        "2018 UNPAID   -1000.00 USD");
+                        "2018 UNPAID   -1000.00 USD", "2019  1000.00 USD  ");
         assertThat(rows.get(2).get("inArrears")).isEqualTo("true");
         assertThat(rows.get(2).get("paymentId")).isEmpty();
+        // a payment for a year not yet assessed: its own row, the account's columns empty
+        assertThat(rows.get(3).get("paidOn")).isEqualTo("2018-06-01");
+        assertThat(rows.get(3).get("dueOn")).isEmpty();
+        assertThat(rows.get(3).get("counts")).isEqualTo("true");
     }
 
     @Test
