@@ -36,12 +36,18 @@ import org.charterledger.proof.Evidence;
 import org.charterledger.proof.PublishedHead;
 import org.charterledger.proof.StoredRow;
 import org.charterledger.proof.TreeHead;
+import org.charterledger.query.config.CsvExport;
 import org.charterledger.query.config.InvalidParameter;
+import org.charterledger.query.config.JsonLinesExport;
 import org.charterledger.query.config.LedgerPosition;
 import org.charterledger.query.config.NotFound;
+import org.charterledger.query.config.Rows;
 import org.charterledger.web.EventTable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,12 +57,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * What an auditor reads: the raw record, the chain's digest and its verification, and each decision re-derived from
@@ -67,6 +76,17 @@ import java.util.stream.Stream;
 class AuditController {
 
     private static final int MAX_LIMIT = 1000;
+    /** Rows the database sends at a time while the whole record is downloaded, so it is never held in memory. */
+    private static final int EXPORT_FETCH_SIZE = 500;
+    private static final String RECORD = """
+            SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier,
+                   time_stamp, payload_type, payload_revision, payload, meta_data
+            FROM ledger.domain_event_entry
+            WHERE global_index > ? AND global_index <= ?
+              AND (CAST(? AS VARCHAR(255)) IS NULL OR aggregate_identifier = ?)
+              AND (CAST(? AS VARCHAR(255)) IS NULL OR type = ?)
+              AND (CAST(? AS VARCHAR(255)) IS NULL OR payload_type = ?)
+            ORDER BY global_index""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -76,9 +96,14 @@ class AuditController {
     private final LedgerPosition position;
     /** Axon's event serializer and upcaster chain: the audit reads a stored event as every view reads it. */
     private final Configuration axon;
+    /** The record's download: a cursor in a read-only transaction (PostgreSQL fetches by cursor only in one). */
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
 
     AuditController(JdbcClient jdbc, ObjectMapper json, AuditChain chain, MerkleLog tree, TreeHeads heads,
-                    LedgerPosition position, Configuration axon) {
+                    LedgerPosition position, Configuration axon, DataSource dataSource,
+                    TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.chain = chain;
@@ -86,6 +111,11 @@ class AuditController {
         this.heads = heads;
         this.position = position;
         this.axon = axon;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
     }
 
     /** An event as stored, with what it says in business terms. */
@@ -96,6 +126,18 @@ class AuditController {
     }
 
     record Page(long after, long settledUpTo, Long next, List<RecordedEvent> events) {
+    }
+
+    /** An event of the record as a CSV row: its payload as its JSON text in one field. */
+    record EventRow(long position, String aggregate, String aggregateType, long sequence, String type,
+                    String revision, LocalDate businessDate, String recordedAt, String principal, String requestId,
+                    String decidedBy, String payload) {
+
+        static EventRow of(RecordedEvent event) {
+            return new EventRow(event.position(), event.aggregate(), event.aggregateType(), event.sequence(),
+                    event.type(), event.revision(), event.businessDate(), event.recordedAt(), event.principal(),
+                    event.requestId(), event.decidedBy(), event.payload().toString());
+        }
     }
 
     record Digest(long position, String link, long eventsInStore, long eventsChained, long unchained,
@@ -140,17 +182,8 @@ class AuditController {
         List<RecordedEvent> events = new ArrayList<>();
         long cursor = after;
         while (events.size() < limit && cursor < settled) {
-            List<RecordedEvent> chunk = jdbc.sql("""
-                            SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier,
-                                   time_stamp, payload_type, payload_revision, payload, meta_data
-                            FROM ledger.domain_event_entry
-                            WHERE global_index > ? AND global_index <= ?
-                              AND (CAST(? AS VARCHAR(255)) IS NULL OR aggregate_identifier = ?)
-                              AND (CAST(? AS VARCHAR(255)) IS NULL OR type = ?)
-                              AND (CAST(? AS VARCHAR(255)) IS NULL OR payload_type = ?)
-                            ORDER BY global_index LIMIT ?""")
-                    .params(cursor, settled, aggregate, aggregate, aggregateType, aggregateType, type, type == null ? null
-                            : type.contains(".") ? type : "org.charterledger.events." + type, MAX_LIMIT)
+            List<RecordedEvent> chunk = jdbc.sql(RECORD + " LIMIT ?")
+                    .params(recordParameters(cursor, settled, aggregate, aggregateType, type, MAX_LIMIT))
                     .query((rs, i) -> recorded(stored(rs), rs.getString("time_stamp")))
                     .list();
             if (chunk.isEmpty()) {
@@ -168,6 +201,74 @@ class AuditController {
         }
         Long next = events.size() == limit ? events.get(events.size() - 1).position() : null;
         return new Page(after, settled, next, events);
+    }
+
+    /**
+     * The whole record as JSON Lines (Accept: application/x-ndjson or application/jsonl, or ?format=jsonl): every
+     * event after {@code after} up to the settled position, with the pages' filters and no limit, each line the
+     * JSON a page holds for it, streamed in position order.
+     */
+    @GetMapping(path = "/api/audit/events", produces = {"application/x-ndjson", "application/jsonl"})
+    JsonLinesExport<RecordedEvent> record(@RequestParam(defaultValue = "0") long after,
+                                          @RequestParam(required = false) String aggregate,
+                                          @RequestParam(required = false) String aggregateType,
+                                          @RequestParam(required = false) String type,
+                                          @RequestParam(required = false)
+                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                          @RequestParam(required = false)
+                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        long settled = exportable(after);
+        return new JsonLinesExport<>(exportName(settled), stream(after, settled, aggregate, aggregateType, type, from, to));
+    }
+
+    /** The whole record as CSV (Accept: text/csv, or ?format=csv), streamed as the JSON Lines are: an event a row. */
+    @GetMapping(path = "/api/audit/events", produces = "text/csv")
+    CsvExport<EventRow> recordAsCsv(@RequestParam(defaultValue = "0") long after,
+                                    @RequestParam(required = false) String aggregate,
+                                    @RequestParam(required = false) String aggregateType,
+                                    @RequestParam(required = false) String type,
+                                    @RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam(required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        long settled = exportable(after);
+        Rows<RecordedEvent> events = stream(after, settled, aggregate, aggregateType, type, from, to);
+        return new CsvExport<>(exportName(settled), EventRow.class,
+                row -> events.forEach(event -> row.accept(EventRow.of(event))));
+    }
+
+    private long exportable(long after) {
+        if (after < 0) {
+            throw new InvalidParameter("after", "must be a ledger position, 0 or more");
+        }
+        return position.settled();
+    }
+
+    private String exportName(long settled) {
+        return "event-record-" + LocalDate.now(clock) + "-to-" + settled;
+    }
+
+    /**
+     * The record's events after {@code after} up to {@code settled}, read as the response is written: one cursor in
+     * position order, {@value #EXPORT_FETCH_SIZE} rows fetched at a time, each event handed on and let go.
+     */
+    private Rows<RecordedEvent> stream(long after, long settled, String aggregate, String aggregateType, String type,
+                                       LocalDate from, LocalDate to) {
+        return row -> readOnly.executeWithoutResult(transaction -> streaming.query(RECORD, (RowCallbackHandler) rs -> {
+            RecordedEvent event = recorded(stored(rs), rs.getString("time_stamp"));
+            if (inRange(event.businessDate(), from, to)) {
+                row.accept(event);
+            }
+        }, recordParameters(after, settled, aggregate, aggregateType, type)));
+    }
+
+    private static Object[] recordParameters(long after, long settled, String aggregate, String aggregateType,
+                                             String type, Object... more) {
+        Object[] parameters = {after, settled, aggregate, aggregate, aggregateType, aggregateType, type,
+                type == null ? null : type.contains(".") ? type : "org.charterledger.events." + type};
+        Object[] all = Arrays.copyOf(parameters, parameters.length + more.length);
+        System.arraycopy(more, 0, all, parameters.length, more.length);
+        return all;
     }
 
     @GetMapping("/api/audit/digest")

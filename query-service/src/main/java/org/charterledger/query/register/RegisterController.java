@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.charterledger.events.CountryCode;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.query.config.CsvExport;
 import org.charterledger.query.config.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,17 @@ class RegisterController {
         Map<PartyCategory, Integer> byCategory = new EnumMap<>(PartyCategory.class);
         parties.forEach(party -> byCategory.merge(party.category(), 1, Integer::sum));
         return new Register(date, parties.size(), byCategory, parties);
+    }
+
+    /** The register on a date as CSV (Accept: text/csv, or ?format=csv): the JSON answer's parties, a row each. */
+    @GetMapping(produces = "text/csv")
+    CsvExport<Party> registerAsCsv(@RequestParam(required = false) PartyCategory category,
+                                   @RequestParam(required = false) CountryCode country,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                   LocalDate asOf,
+                                   @RequestParam(required = false) Long atLeast) {
+        Register register = register(category, country, asOf, atLeast);
+        return CsvExport.of("register-" + register.asOf(), Party.class, register.parties());
     }
 
     @GetMapping("/{id}")

@@ -13,6 +13,7 @@ import org.charterledger.events.FiscalYear;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.Money;
 import org.charterledger.events.PartyCategory;
+import org.charterledger.query.config.CsvExport;
 import org.charterledger.query.config.NotFound;
 import org.charterledger.query.rights.RecordedFacts.Party;
 import org.charterledger.query.rights.RecordedFacts.PaymentRecord;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who could vote and stand on a date, and why not; a member's dues statement; the history of its rights. Every
@@ -103,6 +106,29 @@ class RightsController {
                 (int) rights.stream().filter(r -> r.restriction() != null).count(), rights);
     }
 
+    /** A party's rights on a date as a CSV row: the restriction's fields in columns, lists joined by "; ". */
+    record RightsRow(String id, String name, String country, PartyCategory category, boolean mayVote,
+                     boolean mayStandAndElect, String reason, String articles, LocalDate restrictedSince,
+                     String yearsInArrears) {
+
+        static RightsRow of(PartyRights rights) {
+            Restriction restriction = rights.restriction();
+            return new RightsRow(rights.id(), rights.name(), rights.country(), rights.category(), rights.mayVote(),
+                    rights.mayStandAndElect(), rights.reason(), joined(rights.articles()),
+                    restriction == null ? null : restriction.since(),
+                    restriction == null ? null : joined(restriction.yearsInArrears()));
+        }
+    }
+
+    /** Every party's rights on a date as CSV (Accept: text/csv, or ?format=csv): a row per party of the JSON answer. */
+    @GetMapping(path = "/api/rights", produces = "text/csv")
+    CsvExport<RightsRow> rightsAsCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                     LocalDate asOf) {
+        RightsOnADate rights = rights(asOf);
+        return CsvExport.of("rights-" + rights.asOf(), RightsRow.class,
+                rights.rights().stream().map(RightsRow::of).toList());
+    }
+
     @GetMapping("/api/rights/{memberId}")
     @Operation(summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
     PartyRights rightsOf(@PathVariable MemberId memberId,
@@ -161,6 +187,60 @@ class RightsController {
                         standing.reason(), standing.articles()));
     }
 
+    /**
+     * A dues statement as CSV rows: a row for each payment made for an assessed year, with that year's account
+     * repeated (a year with no payment has one row, its payment columns empty); then the payments for years not
+     * assessed, their account columns empty. Amounts are exact decimal strings, each beside its currency.
+     */
+    record DuesRow(String member, int year, LocalDate dueOn, String currency, String due, String credited,
+                   String balance, Settlement settlement, Boolean inArrears, String paymentId, LocalDate paidOn,
+                   String paid, String paidCurrency, String creditedFromPayment, String reference, Long position,
+                   LocalDate reversedOn, String reversalReason, Boolean counts) {
+
+        static Stream<DuesRow> of(DuesStatement statement) {
+            Stream<DuesRow> years = statement.years().stream().flatMap(year -> year.payments().isEmpty()
+                    ? Stream.of(row(statement.member(), year.year(), year, null))
+                    : year.payments().stream().map(payment -> row(statement.member(), year.year(), year, payment)));
+            Stream<DuesRow> others = statement.paymentsForOtherYears().stream()
+                    .map(payment -> row(statement.member(), payment.fiscalYear(), null, payment));
+            return Stream.concat(years, others);
+        }
+
+        private static DuesRow row(String member, int year, YearLine account, PaymentLine payment) {
+            return new DuesRow(member, year,
+                    account == null ? null : account.dueOn(),
+                    account == null ? null : account.due().currency().getCurrencyCode(),
+                    account == null ? null : amount(account.due()),
+                    account == null ? null : amount(account.credited()),
+                    account == null ? null : amount(account.balance()),
+                    account == null ? null : account.settlement(),
+                    account == null ? null : account.inArrears(),
+                    payment == null ? null : payment.paymentId(),
+                    payment == null ? null : payment.paidOn(),
+                    payment == null ? null : amount(payment.paid()),
+                    payment == null ? null : payment.paid().currency().getCurrencyCode(),
+                    payment == null ? null : amount(payment.credited()),
+                    payment == null ? null : payment.reference(),
+                    payment == null ? null : payment.position(),
+                    payment == null ? null : payment.reversedOn(),
+                    payment == null ? null : payment.reversalReason(),
+                    payment == null ? null : payment.counts());
+        }
+
+        private static String amount(Money money) {
+            return money == null ? null : money.amount().toPlainString();
+        }
+    }
+
+    /** A member's dues statement as CSV (Accept: text/csv, or ?format=csv): the JSON answer's lines ({@link DuesRow}). */
+    @GetMapping(path = "/api/members/{id}/dues", produces = "text/csv")
+    CsvExport<DuesRow> statementAsCsv(@PathVariable MemberId id, @RequestParam(required = false)
+                                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        DuesStatement statement = statement(id, asOf);
+        return CsvExport.of("dues-" + statement.member() + "-" + statement.asOf(), DuesRow.class,
+                DuesRow.of(statement).toList());
+    }
+
     private static PaymentLine line(PaymentRecord p, LocalDate date) {
         boolean reversedByThen = p.reversedOn() != null && !p.reversedOn().isAfter(date);
         return new PaymentLine(p.paymentId(), p.fiscalYear(), p.paidOn(), p.paid(), p.credited(), p.reference(), p.position(),
@@ -196,6 +276,10 @@ class RightsController {
     private static Optional<PaymentRecord> payment(RightsChange change, List<PaymentRecord> payments) {
         return payments.stream().filter(p -> change.payment() != null
                 && p.paymentId().equals(change.payment().value())).findFirst();
+    }
+
+    private static String joined(List<?> values) {
+        return values == null ? null : values.stream().map(String::valueOf).collect(Collectors.joining("; "));
     }
 
     private static List<Integer> years(List<FiscalYear> years) {

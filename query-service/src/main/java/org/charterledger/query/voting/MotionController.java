@@ -12,6 +12,7 @@ import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionId;
 import org.charterledger.events.Procedure;
 import org.charterledger.events.Tally;
+import org.charterledger.query.config.CsvExport;
 import org.charterledger.query.config.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,6 +104,17 @@ class MotionController {
                 date(row.get("decided_on")), restated((String) row.get("tally")), ballots,
                 ((Number) row.get("opened_position")).longValue(),
                 row.get("decided_position") == null ? null : ((Number) row.get("decided_position")).longValue());
+    }
+
+    /**
+     * A motion's ballots as CSV (Accept: text/csv, or ?format=csv), in the order cast; the file is named after the
+     * motion and the day it was decided, or "open".
+     */
+    @GetMapping(path = "/api/motions/{id}", produces = "text/csv")
+    CsvExport<Ballot> ballotsAsCsv(@PathVariable MotionId id) {
+        MotionView motion = motion(id);
+        String when = motion.decidedOn() != null ? motion.decidedOn().toString() : "open";
+        return CsvExport.of("ballots-" + motion.id() + "-" + when, Ballot.class, motion.ballots());
     }
 
     @GetMapping("/api/motions/{id}/roll")
