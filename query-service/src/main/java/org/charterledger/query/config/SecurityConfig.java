@@ -67,6 +67,7 @@ public class SecurityConfig {
                     // The pages (package pages) follow the API's rules: any user may read, anyone when anonymous
                     // reads are on; the page that starts a rebuild asks for the role the API asks for.
                     requests.requestMatchers(HttpMethod.GET, "/audit/rebuild").hasAnyRole("AUDITOR", "SECRETARIAT");
+                    requests.requestMatchers(HttpMethod.POST, "/audit/rebuilds").hasAnyRole("AUDITOR", "SECRETARIAT");
                     if (users.anonymousReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.GET, PAGES).permitAll();

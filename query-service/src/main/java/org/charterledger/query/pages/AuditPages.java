@@ -2,11 +2,16 @@ package org.charterledger.query.pages;
 
 import org.charterledger.query.audit.AuditController;
 import org.charterledger.query.audit.RebuildController;
+import org.charterledger.query.audit.Rebuilds;
 import org.charterledger.query.config.LedgerPosition;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -19,11 +24,13 @@ class AuditPages {
 
     private final AuditController audit;
     private final RebuildController rebuilds;
+    private final Rebuilds rebuilding;
     private final LedgerPosition position;
 
-    AuditPages(AuditController audit, RebuildController rebuilds, LedgerPosition position) {
+    AuditPages(AuditController audit, RebuildController rebuilds, Rebuilds rebuilding, LedgerPosition position) {
         this.audit = audit;
         this.rebuilds = rebuilds;
+        this.rebuilding = rebuilding;
         this.position = position;
     }
 
@@ -51,6 +58,19 @@ class AuditPages {
     String rebuild(Model model) {
         model.addAttribute("progress", progress());
         return "pages/rebuild";
+    }
+
+    /**
+     * The rebuild page's form: starts a rebuild as the signed-in auditor and shows its progress. The browser sends
+     * the user's credentials by itself, so a form posted from another site is refused (Sec-Fetch-Site).
+     */
+    @PostMapping("/audit/rebuilds")
+    String start(Authentication user, @RequestHeader(name = "Sec-Fetch-Site", required = false) String site) {
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new PageErrors.Refused(HttpStatus.FORBIDDEN, "a rebuild is started from the ledger's own rebuild"
+                    + " page, not from another site's form", "Sec-Fetch-Site");
+        }
+        return "redirect:/audit/rebuilds/" + rebuilding.start(user.getName()).id();
     }
 
     @GetMapping("/audit/rebuilds/{id}")

@@ -82,7 +82,7 @@ class MotionPages {
             int no = votes.getOrDefault(Choice.NO, 0);
             int abstain = votes.getOrDefault(Choice.ABSTAIN, 0);
             return new Arithmetic(motion.rule(), motion.article(), count.rollSize(), count.present(), yes, no, abstain,
-                    Math.max(0, count.present() - yes - no - abstain), count.quorumHolds(), count.quorumTest(),
+                    count.notVoting(), count.quorumHolds(), count.quorumTest(),
                     count.thresholdMet(), count.thresholdTest(),
                     !count.quorumHolds() ? "NO_QUORUM" : count.thresholdMet() ? "PASSED" : "FAILED", false,
                     count.yesStillNeeded(), count.notVoted().size());

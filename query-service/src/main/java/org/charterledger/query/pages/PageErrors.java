@@ -2,6 +2,7 @@ package org.charterledger.query.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.charterledger.events.LedgerBounds;
+import org.charterledger.query.audit.Rebuilds;
 import org.charterledger.query.config.InvalidParameter;
 import org.charterledger.query.config.NotFound;
 import org.charterledger.query.config.PositionNotReached;
@@ -39,6 +40,29 @@ class PageErrors {
         ComeBackLater(String message) {
             super(message);
         }
+    }
+
+    /** A request the page refuses, with the status and the field at fault. */
+    static final class Refused extends RuntimeException {
+        private final HttpStatus status;
+        private final String field;
+
+        Refused(HttpStatus status, String message, String field) {
+            super(message);
+            this.status = status;
+            this.field = field;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ModelAndView refused(Refused e, HttpServletResponse response) {
+        return page(response, e.status, "Refused", e.getMessage(), e.field);
+    }
+
+    /** One rebuild at a time: 409, with the rule. */
+    @ExceptionHandler(Rebuilds.RebuildRefused.class)
+    ModelAndView rebuildRefused(Rebuilds.RebuildRefused e, HttpServletResponse response) {
+        return page(response, HttpStatus.CONFLICT, "The rebuild was not started", e.getMessage(), null);
     }
 
     @ExceptionHandler(NotFound.class)

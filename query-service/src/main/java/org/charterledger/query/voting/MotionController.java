@@ -49,7 +49,7 @@ public class MotionController {
 
     /** The state of the count now: for an open motion, what closing it now would give. */
     public record Count(int rollSize, int present, Map<Choice, Integer> votes, List<String> notVoted, boolean quorumHolds,
-                 String quorumTest, boolean thresholdMet, String thresholdTest, int yesStillNeeded) {
+                 String quorumTest, boolean thresholdMet, String thresholdTest, int yesStillNeeded, int notVoting) {
     }
 
     public record MotionView(String id, String meeting, Body body, String kind, Integer item, String rule, String article,
@@ -183,7 +183,7 @@ public class MotionController {
         Tally tally = now.tally();
         return new Count(now.rollSize(), now.present().size(), now.votes(),
                 now.notVoted().stream().map(MemberId::value).toList(), tally.quorumHolds(), tally.quorumTest(),
-                tally.thresholdMet(), tally.thresholdTest(), now.yesStillNeeded());
+                tally.thresholdMet(), tally.thresholdTest(), now.yesStillNeeded(), tally.notVoting());
     }
 
     private static List<Integer> years(String years) {
