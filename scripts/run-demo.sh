@@ -38,6 +38,7 @@ await_port 8082 query-service
 cat <<'MSG'
 
 Charter Ledger is running with NEAR's register.
+  Open the pages:  http://localhost:8082/   (the register, rights, meetings and motions, offices, the audit)
   The register:  http://localhost:8082/api/members
   Query API:     http://localhost:8082/swagger-ui.html
   Command API:   http://localhost:8081/swagger-ui.html   (user secretariat, password secretariat)

@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 
 source scripts/postgres.sh
 
+# The pages' tests drive a real browser: Chromium and its WebDriver, from Debian's packages if they are missing.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "Chromium is not installed: installing it and chromium-driver from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 # A database and a role of this run's own, so that runs side by side on one cluster never disturb each other.
 database="charter_ledger_test_$(date +%Y%m%d%H%M%S)_$$"
 role=$database

@@ -51,6 +51,24 @@ final class Http {
         return send(request(path, credentials).GET().build());
     }
 
+    /** A GET asking for a representation ({@code Accept}), as a browser or a download would. */
+    Answer get(String path, String credentials, String accept) {
+        return send(request(path, credentials).header("Accept", accept).GET().build());
+    }
+
+    /** The body of a GET as bytes (a PDF, say). */
+    byte[] download(String path, String credentials, String accept) {
+        try {
+            return client.send(request(path, credentials).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer post(String path, String credentials, String idempotencyKey, String json) {
         HttpRequest.Builder request = request(path, credentials)
                 .header("Content-Type", "application/json")

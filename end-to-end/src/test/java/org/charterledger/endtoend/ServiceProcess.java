@@ -47,7 +47,12 @@ final class ServiceProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("LEDGER_"));
             builder.environment().putAll(environment);
             ServiceProcess service = new ServiceProcess(name, builder.start(), port);
-            service.awaitHealthy(log.toFile());
+            try {
+                service.awaitHealthy(log.toFile());
+            } catch (RuntimeException notHealthy) {
+                service.kill(); // a process that never became healthy is not left running after the test
+                throw notHealthy;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,7 +73,7 @@ import javax.sql.DataSource;
  */
 @RestController
 @Tag(name = "Audit", description = "The record, tamper evidence, and decisions re-derived from their events")
-class AuditController {
+public class AuditController {
 
     private static final int MAX_LIMIT = 1000;
     /** Rows the database sends at a time while the whole record is downloaded, so it is never held in memory. */
@@ -119,13 +119,13 @@ class AuditController {
     }
 
     /** An event as stored, with what it says in business terms. */
-    record RecordedEvent(long position, String aggregate, String aggregateType, long sequence, String type,
+    public record RecordedEvent(long position, String aggregate, String aggregateType, long sequence, String type,
                          String revision,
                          LocalDate businessDate, String recordedAt, String principal, String requestId,
                          String decidedBy, JsonNode payload) {
     }
 
-    record Page(long after, long settledUpTo, Long next, List<RecordedEvent> events) {
+    public record Page(long after, long settledUpTo, Long next, List<RecordedEvent> events) {
     }
 
     /** An event of the record as a CSV row: its payload as its JSON text in one field. */
@@ -140,22 +140,22 @@ class AuditController {
         }
     }
 
-    record Digest(long position, String link, long eventsInStore, long eventsChained, long unchained,
+    public record Digest(long position, String link, long eventsInStore, long eventsChained, long unchained,
                   long storeHead) {
     }
 
-    record VerificationAnswer(long position, String digest, boolean valid, String recomputedLink,
+    public record VerificationAnswer(long position, String digest, boolean valid, String recomputedLink,
                               Long firstDifference) {
     }
 
-    record Ballot(String member, Choice choice, LocalDate castOn, long position) {
+    public record Ballot(String member, Choice choice, LocalDate castOn, long position) {
     }
 
-    record Derivation(String motion, String rule, String article, Tally recomputed, Tally recorded, String outcome,
+    public record Derivation(String motion, String rule, String article, Tally recomputed, Tally recorded, String outcome,
                       String recordedOutcome, boolean consistent) {
     }
 
-    record Certificate(String motion, String meeting, String subject, String kind, Integer item, JsonNode effect,
+    public record Certificate(String motion, String meeting, String subject, String kind, Integer item, JsonNode effect,
                        String rule, String article, LocalDate rollDate, List<RollEntry> roll, JsonNode leftOff,
                        List<String> attendance, List<Ballot> ballots, List<String> present, Tally arithmetic,
                        String outcome, boolean consistent, List<Long> positions, long lastPosition,
@@ -167,7 +167,7 @@ class AuditController {
             description = "Events after a position, up to the position every view has settled (so a page never"
                     + " changes), optionally of one aggregate, one kind of aggregate (aggregateType: Member, Motion,"
                     + " Meeting, ...) or one event type, or with a business date in a range.")
-    Page events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+    public Page events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
                 @RequestParam(required = false) String aggregate, @RequestParam(required = false) String aggregateType,
                 @RequestParam(required = false) String type,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -275,7 +275,7 @@ class AuditController {
     @Operation(summary = "The head of the hash chain: the position it covers and its link",
             description = "File the link; later, ask /api/audit/verification whether the record up to that position"
                     + " still yields it. eventsInStore and eventsChained show any event the chain does not cover.")
-    Digest digest() {
+    public Digest digest() {
         chain.extend();
         AuditChain.Link head = chain.head().orElse(new AuditChain.Link(0, AuditChain.GENESIS));
         long stored = chain.stored(head.position());
@@ -288,7 +288,7 @@ class AuditController {
     @Operation(summary = "Does the record up to a position still yield the digest filed for it?",
             description = "Recomputes the chain from the stored events; if anything was changed, removed or moved,"
                     + " names the first position that differs.")
-    VerificationAnswer verify(@RequestParam long position, @RequestParam String digest) {
+    public VerificationAnswer verify(@RequestParam long position, @RequestParam String digest) {
         if (!digest.matches("[0-9a-f]{64}")) {
             throw new InvalidParameter("digest", "must be a link of the chain: 64 lower-case hexadecimal digits");
         }
@@ -303,7 +303,7 @@ class AuditController {
 
     @GetMapping("/api/audit/motions/{id}/derivation")
     @Operation(summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
-    Derivation derivation(@PathVariable MotionId id) {
+    public Derivation derivation(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);
         Tally recomputed = recompute(recorded);
         MotionDecided decided = recorded.decided();
@@ -322,7 +322,7 @@ class AuditController {
             description = "evidence carries the events as stored, each with its inclusion proof in a signed tree"
                     + " head's tree, and, given since (the size of a head the auditor filed earlier), the proof that"
                     + " this head's tree extends the filed one: the offline verifier checks it all without the ledger.")
-    Certificate certificate(@PathVariable MotionId id, @RequestParam(required = false) Long since) {
+    public Certificate certificate(@PathVariable MotionId id, @RequestParam(required = false) Long since) {
         Recorded recorded = recorded(id);
         Count count = count(recorded);
         Tally arithmetic = count.tally();

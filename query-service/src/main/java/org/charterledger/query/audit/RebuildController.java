@@ -20,7 +20,7 @@ import java.net.URI;
 
 @RestController
 @Tag(name = "Audit", description = "Rebuild every view from the events alone and compare the checksums")
-class RebuildController {
+public class RebuildController {
 
     private final Rebuilds rebuilds;
 
@@ -39,7 +39,7 @@ class RebuildController {
 
     @GetMapping("/api/audit/rebuilds/{id}")
     @Operation(summary = "A rebuild's progress, and at the end the checksum of every projection before and after")
-    Rebuild rebuild(@PathVariable String id) {
+    public Rebuild rebuild(@PathVariable String id) {
         return rebuilds.find(id).orElseThrow(() -> new NotFound("id", "no rebuild " + id));
     }
 

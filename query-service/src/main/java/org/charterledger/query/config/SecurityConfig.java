@@ -37,6 +37,11 @@ import java.util.List;
 @Import(LedgerSecurity.class)
 public class SecurityConfig {
 
+    /** The read-only pages and their static assets. */
+    static final String[] PAGES = {"/", "/register", "/parties/**", "/rights", "/meetings", "/meetings/**",
+            "/motions/**", "/offices", "/subcommittees", "/audit", "/audit/verification", "/audit/rebuilds/**",
+            "/css/**", "/js/**", "/favicon.svg"};
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users, LoginThrottle throttle,
                             LedgerSettings settings) throws Exception {
@@ -59,8 +64,13 @@ public class SecurityConfig {
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
                     requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds", "/api/audit/dead-letters/retries")
                             .hasAnyRole("AUDITOR", "SECRETARIAT");
+                    // The pages (package pages) follow the API's rules: any user may read, anyone when anonymous
+                    // reads are on; the page that starts a rebuild asks for the role the API asks for.
+                    requests.requestMatchers(HttpMethod.GET, "/audit/rebuild").hasAnyRole("AUDITOR", "SECRETARIAT");
+                    requests.requestMatchers(HttpMethod.POST, "/audit/rebuilds").hasAnyRole("AUDITOR", "SECRETARIAT");
                     if (users.anonymousReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+                        requests.requestMatchers(HttpMethod.GET, PAGES).permitAll();
                     }
                     requests.anyRequest().authenticated();
                 })

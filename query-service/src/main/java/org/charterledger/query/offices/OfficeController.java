@@ -23,7 +23,7 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "Offices", description = "The chair (Art. 7(1)), acting chairs, the Secretary-General (Art. 13), auditors (Art. 7(2))")
-class OfficeController {
+public class OfficeController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,7 +33,7 @@ class OfficeController {
         this.clock = clock;
     }
 
-    record Acting(String deputy, LocalDate from, LocalDate until, String reason, long position) {
+    public record Acting(String deputy, LocalDate from, LocalDate until, String reason, long position) {
     }
 
     /**
@@ -42,7 +42,7 @@ class OfficeController {
      * {@code inOffice}: in the history, whether the term is still running; in an answer on a date, whether it was
      * running on that date.
      */
-    record ChairTerm(int ordinal, String holder, String name, LocalDate from, LocalDate until, String electedBy,
+    public record ChairTerm(int ordinal, String holder, String name, LocalDate from, LocalDate until, String electedBy,
                      String electingMeeting, String hostedMeeting, boolean inOffice, List<Acting> acting,
                      long fromPosition, Long untilPosition) {
 
@@ -52,15 +52,15 @@ class OfficeController {
         }
     }
 
-    record ChairOnADate(LocalDate asOf, ChairTerm chair, Acting actingChair) {
+    public record ChairOnADate(LocalDate asOf, ChairTerm chair, Acting actingChair) {
     }
 
-    record ChairHistory(int terms, List<ChairTerm> chairs) {
+    public record ChairHistory(int terms, List<ChairTerm> chairs) {
     }
 
     @GetMapping("/api/offices/chair/history")
     @Operation(summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
-    ChairHistory history() {
+    public ChairHistory history() {
         List<ChairTerm> terms = terms();
         return new ChairHistory(terms.size(), terms);
     }
@@ -68,7 +68,7 @@ class OfficeController {
     @GetMapping("/api/offices/chair")
     @Operation(summary = "The chair on a date (default today), and the deputy acting for it then, if any",
             description = "The chair passes at the close of a General Assembly, on its last day.")
-    ChairOnADate chair(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    public ChairOnADate chair(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         List<ChairTerm> terms = terms();
         ChairTerms.Term term = ChairTerms.on(terms.stream().map(t -> new ChairTerms.Term(t.ordinal(),
@@ -84,22 +84,22 @@ class OfficeController {
         return new ChairOnADate(date, chair, acting);
     }
 
-    record SecretaryGeneralTerm(String name, LocalDate from, LocalDate until, String proposedBy, String appointedBy,
+    public record SecretaryGeneralTerm(String name, LocalDate from, LocalDate until, String proposedBy, String appointedBy,
                                 long fromPosition, Long untilPosition) {
     }
 
-    record SecretaryGeneralOnADate(LocalDate asOf, SecretaryGeneralTerm secretaryGeneral, List<String> articles) {
+    public record SecretaryGeneralOnADate(LocalDate asOf, SecretaryGeneralTerm secretaryGeneral, List<String> articles) {
     }
 
-    record Auditor(String auditor, String name, String country, LocalDate from, String decidedBy, long position) {
+    public record Auditor(String auditor, String name, String country, LocalDate from, String decidedBy, long position) {
     }
 
-    record AuditorsOnADate(LocalDate asOf, int term, List<Auditor> auditors, List<String> articles) {
+    public record AuditorsOnADate(LocalDate asOf, int term, List<Auditor> auditors, List<String> articles) {
     }
 
     @GetMapping("/api/offices/secretary-general")
     @Operation(summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
-    SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
+    public SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         SecretaryGeneralTerm term = jdbc.sql("""
@@ -116,7 +116,7 @@ class OfficeController {
 
     @GetMapping("/api/offices/auditors")
     @Operation(summary = "The auditors on a date (default today): those of the chair's term then, one per country")
-    AuditorsOnADate auditors(@RequestParam(required = false)
+    public AuditorsOnADate auditors(@RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ChairOnADate chair = chair(asOf);
         List<Auditor> auditors = jdbc.sql("""

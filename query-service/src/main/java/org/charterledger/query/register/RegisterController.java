@@ -25,7 +25,7 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/members")
 @Tag(name = "Register", description = "Members, associates and observers on a date")
-class RegisterController {
+public class RegisterController {
 
     private static final String SELECT = """
             SELECT p.id, p.country, p.name, p.local_name, r.category, r.from_date AS since, r.basis
@@ -41,19 +41,19 @@ class RegisterController {
     }
 
     /** A party as the register shows it on a date: its category then, and since when it has held it. */
-    record Party(String id, String country, String name, String localName, PartyCategory category,
+    public record Party(String id, String country, String name, String localName, PartyCategory category,
                  LocalDate since, String basis) {
     }
 
     /** The register on a date: its parties and how many there are in each category. */
-    record Register(LocalDate asOf, int total, Map<PartyCategory, Integer> byCategory, List<Party> parties) {
+    public record Register(LocalDate asOf, int total, Map<PartyCategory, Integer> byCategory, List<Party> parties) {
     }
 
     @GetMapping
     @Operation(summary = "The register on a date",
             description = "Every party on the register on asOf (default: today), optionally only one category or"
                     + " country, ordered by country and id. Pass atLeast=<position> to wait for your own write.")
-    Register register(
+    public Register register(
             @Parameter(description = "MEMBER, ASSOCIATE or OBSERVER") @RequestParam(required = false)
             PartyCategory category,
             @Parameter(description = "ISO 3166-1 alpha-2 code, such as KR") @RequestParam(required = false)
@@ -89,7 +89,7 @@ class RegisterController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
-    Party party(@PathVariable MemberId id,
+    public Party party(@PathVariable MemberId id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) Long atLeast) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 @RestController
 @Tag(name = "Rights and dues", description = "Voting and electoral rights, dues statements (Dues Regulation Art. 6)")
-class RightsController {
+public class RightsController {
 
     private final RecordedFacts recorded;
     private final Clock clock;
@@ -51,37 +51,37 @@ class RightsController {
     }
 
     /** Why a member has lost its rights: the years in arrears, since when, the articles. */
-    record Restriction(LocalDate since, List<Integer> yearsInArrears, List<String> articles) {
+    public record Restriction(LocalDate since, List<Integer> yearsInArrears, List<String> articles) {
     }
 
-    record PartyRights(String id, String name, String country, PartyCategory category, boolean mayVote,
+    public record PartyRights(String id, String name, String country, PartyCategory category, boolean mayVote,
                        boolean mayStandAndElect, String reason, List<String> articles, Restriction restriction) {
     }
 
-    record RightsOnADate(LocalDate asOf, int parties, int mayVote, int restricted, List<PartyRights> rights) {
+    public record RightsOnADate(LocalDate asOf, int parties, int mayVote, int restricted, List<PartyRights> rights) {
     }
 
-    record Change(LocalDate from, LocalDate until, PartyCategory category, boolean mayVote, boolean mayStandAndElect,
+    public record Change(LocalDate from, LocalDate until, PartyCategory category, boolean mayVote, boolean mayStandAndElect,
                   LocalDate restrictedSince, List<Integer> yearsInArrears, Cause cause, String paymentId,
                   Integer fiscalYear, Long position) {
     }
 
-    record RightsHistory(String member, String name, LocalDate until, List<Change> changes) {
+    public record RightsHistory(String member, String name, LocalDate until, List<Change> changes) {
     }
 
-    record PaymentLine(String paymentId, int fiscalYear, LocalDate paidOn, Money paid, Money credited, String reference,
+    public record PaymentLine(String paymentId, int fiscalYear, LocalDate paidOn, Money paid, Money credited, String reference,
                        long position, LocalDate reversedOn, String reversalReason, boolean counts) {
     }
 
-    record YearLine(int year, LocalDate dueOn, Money due, Money credited, Money balance, Settlement settlement,
+    public record YearLine(int year, LocalDate dueOn, Money due, Money credited, Money balance, Settlement settlement,
                     boolean inArrears, List<PaymentLine> payments) {
     }
 
-    record Standing(boolean mayVote, boolean mayStandAndElect, LocalDate restrictedSince, String reason,
+    public record Standing(boolean mayVote, boolean mayStandAndElect, LocalDate restrictedSince, String reason,
                     List<String> articles) {
     }
 
-    record DuesStatement(String member, String name, LocalDate asOf, PartyCategory category, List<YearLine> years,
+    public record DuesStatement(String member, String name, LocalDate asOf, PartyCategory category, List<YearLine> years,
                          List<PaymentLine> paymentsForOtherYears, Money balance, List<Integer> yearsInArrears,
                          boolean resumedPayment, Standing standing) {
     }
@@ -90,7 +90,7 @@ class RightsController {
     @Operation(summary = "Every party's rights on a date",
             description = "Each party on the register on asOf (default today) with mayVote and mayStandAndElect, and"
                     + " for each restricted member the years in arrears, since when, and the articles.")
-    RightsOnADate rights(@Parameter(description = "the business date, YYYY-MM-DD; default today")
+    public RightsOnADate rights(@Parameter(description = "the business date, YYYY-MM-DD; default today")
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = dateOr(asOf);
         DuesRates rates = recorded.rates();
@@ -131,7 +131,7 @@ class RightsController {
 
     @GetMapping("/api/rights/{memberId}")
     @Operation(summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
-    PartyRights rightsOf(@PathVariable MemberId memberId,
+    public PartyRights rightsOf(@PathVariable MemberId memberId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Party party = party(memberId);
         return rights(party, DuesStanding.at(recorded.facts(party.id()), recorded.rates(), dateOr(asOf)));
@@ -141,7 +141,7 @@ class RightsController {
     @Operation(summary = "Every change of a party's rights, with what changed them",
             description = "Each period from its first day, with its cause: an admission or departure, a payment or"
                     + " reversal (with the payment and the event's ledger position), or a due date passing.")
-    RightsHistory history(@PathVariable MemberId memberId,
+    public RightsHistory history(@PathVariable MemberId memberId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
         Party party = party(memberId);
         LocalDate last = dateOr(until);
@@ -165,7 +165,7 @@ class RightsController {
     @Operation(summary = "A member's dues statement on a date",
             description = "Each assessed year with the amount due, the payments and reversals made by asOf, the"
                     + " balance and whether it is in arrears; then the member's standing.")
-    DuesStatement statement(@PathVariable MemberId id,
+    public DuesStatement statement(@PathVariable MemberId id,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Party party = party(id);
         LocalDate date = dateOr(asOf);

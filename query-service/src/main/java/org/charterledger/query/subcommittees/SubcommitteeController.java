@@ -20,7 +20,7 @@ import java.util.List;
 /** Subcommittees on a date, with the flags of the Subcommittee Regulation, and each one's history. */
 @RestController
 @Tag(name = "Subcommittees", description = "Coordinators on any date, renewals due, inactive coordinators")
-class SubcommitteeController {
+public class SubcommitteeController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -30,11 +30,11 @@ class SubcommitteeController {
         this.clock = clock;
     }
 
-    record Term(String coordinator, LocalDate from, LocalDate termEnd, LocalDate until, LocalDate coordinatingSince,
+    public record Term(String coordinator, LocalDate from, LocalDate termEnd, LocalDate until, LocalDate coordinatingSince,
                 boolean renewal, String decidedBy, long position) {
     }
 
-    record Activity(Integer ordinal, LocalDate firstDay, LocalDate lastDay, String host, String form, long position) {
+    public record Activity(Integer ordinal, LocalDate firstDay, LocalDate lastDay, String host, String form, long position) {
     }
 
     /**
@@ -43,21 +43,21 @@ class SubcommitteeController {
      * it has held no meeting or event for two years or more, counted from the later of its last activity and the
      * start of the sitting coordination (Subcommittee Regulation Art. 5(7)).
      */
-    record SubcommitteeOnADate(int number, String name, String field, LocalDate founded, LocalDate abolishedOn,
+    public record SubcommitteeOnADate(int number, String name, String field, LocalDate founded, LocalDate abolishedOn,
                                List<String> coordinators, LocalDate termEnd, LocalDate lastActivity,
                                boolean renewalDue, boolean termEnded, boolean replaceable, List<String> articles) {
     }
 
-    record Subcommittees(LocalDate asOf, int total, List<SubcommitteeOnADate> subcommittees) {
+    public record Subcommittees(LocalDate asOf, int total, List<SubcommitteeOnADate> subcommittees) {
     }
 
-    record History(int number, String name, LocalDate founded, LocalDate abolishedOn, List<Term> coordinators,
+    public record History(int number, String name, LocalDate founded, LocalDate abolishedOn, List<Term> coordinators,
                    List<Activity> activities) {
     }
 
     @GetMapping("/api/subcommittees")
     @Operation(summary = "Every subcommittee on a date (default today) with its coordinators and flags")
-    Subcommittees subcommittees(@RequestParam(required = false)
+    public Subcommittees subcommittees(@RequestParam(required = false)
                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         List<SubcommitteeOnADate> list = jdbc.sql("""
@@ -72,7 +72,7 @@ class SubcommitteeController {
 
     @GetMapping("/api/subcommittees/{number}/history")
     @Operation(summary = "A subcommittee's coordinators and activities in order, with the decisions behind them")
-    History history(@PathVariable int number) {
+    public History history(@PathVariable int number) {
         var row = jdbc.sql("SELECT name, founded, abolished_on FROM projection.subcommittee WHERE number = ?")
                 .param(number)
                 .query((rs, i) -> new History(number, rs.getString(1), rs.getDate(2).toLocalDate(),

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "Meetings and motions", description = "Rolls, attendance, ballots and decisions (Charter Art. 8, 9)")
-class MotionController {
+public class MotionController {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -45,44 +45,44 @@ class MotionController {
         this.json = json;
     }
 
-    record Ballot(String member, Choice choice, LocalDate castOn, long position) {
+    public record Ballot(String member, Choice choice, LocalDate castOn, long position) {
     }
 
     /** The state of the count now: for an open motion, what closing it now would give. */
-    record Count(int rollSize, int present, Map<Choice, Integer> votes, List<String> notVoted, boolean quorumHolds,
-                 String quorumTest, boolean thresholdMet, String thresholdTest, int yesStillNeeded) {
+    public record Count(int rollSize, int present, Map<Choice, Integer> votes, List<String> notVoted, boolean quorumHolds,
+                 String quorumTest, boolean thresholdMet, String thresholdTest, int yesStillNeeded, int notVoting) {
     }
 
-    record MotionView(String id, String meeting, Body body, String kind, Integer item, String rule, String article,
+    public record MotionView(String id, String meeting, Body body, String kind, Integer item, String rule, String article,
                       String subject, Procedure procedure, JsonNode effect, LocalDate rollDate, String status,
                       Count count, String outcome, LocalDate decidedOn, Tally derivation, List<Ballot> ballots,
                       long openedPosition, Long decidedPosition) {
     }
 
-    record RollLine(String member, String name, List<Integer> yearsInArrears, boolean present) {
+    public record RollLine(String member, String name, List<Integer> yearsInArrears, boolean present) {
     }
 
-    record LeftOffLine(String party, String name, String category, String reason, LocalDate restrictedSince) {
+    public record LeftOffLine(String party, String name, String category, String reason, LocalDate restrictedSince) {
     }
 
-    record RollView(String motion, LocalDate rollDate, int size, List<RollLine> roll, List<LeftOffLine> leftOff) {
+    public record RollView(String motion, LocalDate rollDate, int size, List<RollLine> roll, List<LeftOffLine> leftOff) {
     }
 
-    record MotionLine(String id, Integer item, String subject, String status, String outcome) {
+    public record MotionLine(String id, Integer item, String subject, String status, String outcome) {
     }
 
-    record MeetingView(String id, Body body, int ordinal, String host, String venue, LocalDate firstDay,
+    public record MeetingView(String id, Body body, int ordinal, String host, String venue, LocalDate firstDay,
                        LocalDate lastDay, LocalDate closedOn, List<String> attendance, List<MotionLine> motions) {
     }
 
-    record Meetings(int total, List<MeetingView> meetings) {
+    public record Meetings(int total, List<MeetingView> meetings) {
     }
 
     @GetMapping("/api/motions/{id}")
     @Operation(summary = "A motion and its count",
             description = "Roll size E, present P, votes by choice, who has not voted, the quorum and threshold tests"
                     + " with their integers and the votes still needed; once decided, the outcome and its derivation.")
-    MotionView motion(@PathVariable MotionId id) {
+    public MotionView motion(@PathVariable MotionId id) {
         Map<String, Object> row = jdbc.sql("SELECT * FROM projection.motion WHERE id = ?").param(id.value())
                 .query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFound("id", "no motion " + id));
@@ -121,7 +121,7 @@ class MotionController {
     @Operation(summary = "A motion's frozen voter roll",
             description = "Each member with a vote and its dues standing on the roll's date; the parties left off,"
                     + " each with the reason and the articles.")
-    RollView roll(@PathVariable MotionId id) {
+    public RollView roll(@PathVariable MotionId id) {
         LocalDate rollDate = jdbc.sql("SELECT roll_date FROM projection.motion WHERE id = ?").param(id.value())
                 .query(Date.class).optional().map(Date::toLocalDate)
                 .orElseThrow(() -> new NotFound("id", "no motion " + id));
@@ -146,14 +146,14 @@ class MotionController {
 
     @GetMapping("/api/meetings/{id}")
     @Operation(summary = "A meeting with its attendance and its motions")
-    MeetingView meeting(@PathVariable MeetingId id) {
+    public MeetingView meeting(@PathVariable MeetingId id) {
         return meetings("WHERE id = ?", id.value()).stream().findFirst()
                 .orElseThrow(() -> new NotFound("id", "no meeting " + id));
     }
 
     @GetMapping("/api/meetings")
     @Operation(summary = "Meetings, optionally of one body (GA or EC), in date order")
-    Meetings meetings(@RequestParam(required = false) Body body) {
+    public Meetings meetings(@RequestParam(required = false) Body body) {
         List<MeetingView> meetings = body == null ? meetings("", null) : meetings("WHERE body = ?", body.name());
         return new Meetings(meetings.size(), meetings);
     }
@@ -195,7 +195,7 @@ class MotionController {
         Tally tally = now.tally();
         return new Count(now.rollSize(), now.present().size(), now.votes(),
                 now.notVoted().stream().map(MemberId::value).toList(), tally.quorumHolds(), tally.quorumTest(),
-                tally.thresholdMet(), tally.thresholdTest(), now.yesStillNeeded());
+                tally.thresholdMet(), tally.thresholdTest(), now.yesStillNeeded(), tally.notVoting());
     }
 
     private static List<Integer> years(String years) {
