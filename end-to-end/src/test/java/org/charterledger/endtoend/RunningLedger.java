@@ -17,11 +17,15 @@ final class RunningLedger implements AutoCloseable {
     }
 
     static RunningLedger start(List<String> commandArguments) throws SQLException {
+        return start(commandArguments, List.of());
+    }
+
+    static RunningLedger start(List<String> commandArguments, List<String> queryArguments) throws SQLException {
         FreshDatabase database = new FreshDatabase();
         ServiceProcess commands = null;
         try {
             commands = ServiceProcess.start("commandService", database.commandEnvironment(), commandArguments);
-            ServiceProcess queries = ServiceProcess.start("queryService", database.queryEnvironment());
+            ServiceProcess queries = ServiceProcess.start("queryService", database.queryEnvironment(), queryArguments);
             return new RunningLedger(database, commands, queries);
         } catch (RuntimeException failedToStart) {
             if (commands != null) {
