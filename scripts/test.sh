@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real PostgreSQL, on a fresh Debian machine with a JDK 17 and Maven.
-# It installs PostgreSQL from Debian's packages if it is missing, starts the machine's cluster if it is down,
-# creates a throw-away database (dropped again on exit) and points the tests at it. Extra arguments go to Maven.
+# It installs PostgreSQL, and jq and curl for the README's tour, from Debian's packages if they are missing,
+# starts the machine's cluster if it is down, creates a throw-away database (dropped again on exit) and points the
+# tests at it. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/postgres.sh
+
+# The README's tour is run as a reader runs it, with curl and jq (ReadmeTourIT).
+if ! command -v jq >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+  echo "jq or curl is not installed: installing them from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq curl >/dev/null
+fi
 
 # A database and a role of this run's own, so that runs side by side on one cluster never disturb each other.
 database="charter_ledger_test_$(date +%Y%m%d%H%M%S)_$$"
