@@ -85,7 +85,7 @@ public class LedgerPosition {
         if (tokens.isEmpty()) {
             return 0;
         }
-        return tokens.stream().mapToLong(t -> t == null ? 0 : t.position().orElse(0)).min().orElse(0);
+        return tokens.stream().mapToLong(LedgerPosition::position).min().orElse(0);
     }
 
     /**
@@ -99,6 +99,10 @@ public class LedgerPosition {
             return 0;
         }
         return tokens.stream().mapToLong(this::settled).min().orElse(0);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 
     private long settled(TrackingToken token) {
@@ -206,7 +210,7 @@ public class LedgerPosition {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Collection<TrackingToken> tokens = tokens(name, streaming);
                 progress.put(name, new Progress(
-                        tokens.stream().mapToLong(t -> t == null ? 0 : t.position().orElse(0)).min().orElse(0),
+                        tokens.stream().mapToLong(LedgerPosition::position).min().orElse(0),
                         tokens.stream().mapToLong(this::settled).min().orElse(0),
                         tokens.stream().anyMatch(ReplayToken.class::isInstance)));
             }
