@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real PostgreSQL, on a fresh Debian machine with a JDK 17 and Maven.
-# It installs PostgreSQL from Debian's packages if it is missing, starts the machine's cluster if it is down,
-# creates a throw-away database (dropped again on exit) and points the tests at it. Extra arguments go to Maven.
+# It installs PostgreSQL, Chromium with chromium-driver, jq and curl from Debian's packages if they are missing,
+# starts the machine's cluster if it is down, creates a throw-away database (dropped again on exit) and points the
+# tests at it. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/postgres.sh
 
-# The pages' tests drive a real browser: Chromium and its WebDriver, from Debian's packages if they are missing.
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "Chromium is not installed: installing it and chromium-driver from Debian's packages"
+# What the end-to-end tests drive besides the services, from Debian's packages when missing: a real browser for the
+# pages (Chromium and its WebDriver), and curl and jq for the README's tour, run as a reader runs it.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # A database and a role of this run's own, so that runs side by side on one cluster never disturb each other.

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** A plain HTTP client for one service, with HTTP Basic credentials per call. */
@@ -70,12 +71,17 @@ final class Http {
     }
 
     Answer post(String path, String credentials, String idempotencyKey, String json) {
+        return post(path, credentials, idempotencyKey, json, Map.of());
+    }
+
+    Answer post(String path, String credentials, String idempotencyKey, String json, Map<String, String> headers) {
         HttpRequest.Builder request = request(path, credentials)
                 .header("Content-Type", "application/json")
                 .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

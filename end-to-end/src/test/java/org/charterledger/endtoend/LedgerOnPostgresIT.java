@@ -21,6 +21,7 @@ class LedgerOnPostgresIT {
 
     private static final String SECRETARIAT = "secretariat:e2e-secretariat";
     private static final String READER = "reader:e2e-reader";
+    private static final String AUDITOR = "auditor:e2e-auditor";
     private static RunningLedger ledger;
     private static ServiceProcess commands;
     private static ServiceProcess queries;
@@ -100,9 +101,9 @@ class LedgerOnPostgresIT {
 
     @Test
     void bothServicesExposeHealthAndMetrics() {
-        assertThat(commands.http.get("/actuator/prometheus", null).raw().body()).contains("ledger_commands_total");
+        assertThat(commands.http.get("/actuator/prometheus", AUDITOR).raw().body()).contains("ledger_commands_seconds_count");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(queries.http.get("/actuator/prometheus", null).raw().body())
+                assertThat(queries.http.get("/actuator/prometheus", AUDITOR).raw().body())
                         .contains("ledger_projection_lag_events"));
     }
 

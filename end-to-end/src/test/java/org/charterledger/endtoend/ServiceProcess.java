@@ -20,11 +20,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     final int port;
     final Http http;
+    /** Where the process writes its output: its log. */
+    final Path log;
 
-    private ServiceProcess(String name, Process process, int port) {
+    private ServiceProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.log = log;
         this.http = new Http("http://localhost:" + port);
     }
 
@@ -46,7 +49,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("LEDGER_"));
             builder.environment().putAll(environment);
-            ServiceProcess service = new ServiceProcess(name, builder.start(), port);
+            ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
             try {
                 service.awaitHealthy(log.toFile());
             } catch (RuntimeException notHealthy) {

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -16,7 +17,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Where a request enters: every answer to it, from Tomcat's parser to the controllers, is a problem+json, and its
  * body is read strictly ({@link RequestJson}) after {@link RequestLimits} bounded it. Answers are written by the
- * same mapper as before, so they do not change. A service imports this and declares its {@link Failure}.
+ * same mapper as before, so they do not change. Every request has an id in its log lines and its answer
+ * ({@link RequestIds}). A service imports this and declares its {@link Failure}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(OutageAwarePool.class)
@@ -40,6 +42,14 @@ public class HttpBoundary {
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper defaultAxonObjectMapper) {
         return new MappingJackson2HttpMessageConverter(RequestJson.strict(defaultAxonObjectMapper));
+    }
+
+    /** First of all: every line logged for a request, a refused login's included, carries its id. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -28,6 +28,15 @@ import java.util.Map;
 @EnableConfigurationProperties(LoginThrottle.Settings.class)
 public class LedgerSecurity {
 
+    /**
+     * The operator's role: health with its details (the database, the views' processors) and the metrics
+     * ({@code /actuator/prometheus}, {@code /actuator/metrics}). The auditor holds it: the one who already rebuilds
+     * the views and retries parked events, and a user every deployment configures in both services.
+     */
+    public static final String OPERATOR = "AUDITOR";
+    /** Why any other user is refused the metrics. */
+    public static final String OPERATOR_ONLY = "the service's metrics need the operator's role " + OPERATOR;
+
     /** The users' passwords, from the environment, kept as keyed hashes in memory. */
     @Bean
     PasswordEncoder passwords() {

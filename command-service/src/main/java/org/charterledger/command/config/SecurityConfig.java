@@ -13,13 +13,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** HTTP Basic against the configured users: commands need the role SECRETARIAT, votes SECRETARIAT or DELEGATE. */
+/**
+ * HTTP Basic against the configured users: commands need the role SECRETARIAT, votes SECRETARIAT or DELEGATE; the
+ * service's metrics and health details, the operator's role (AUDITOR, {@link LedgerSecurity#OPERATOR}).
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
 public class SecurityConfig {
 
     public static final String SECRETARIAT = "SECRETARIAT";
     public static final String DELEGATE = "DELEGATE";
+    static final String OPERATOR = LedgerSecurity.OPERATOR;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle) throws Exception {
@@ -28,8 +32,9 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/motions/*/votes").hasAnyRole(SECRETARIAT, DELEGATE)
                         .requestMatchers("/api/**").hasRole(SECRETARIAT)
                         .anyRequest().authenticated())
@@ -38,7 +43,9 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> LedgerSecurity.unauthenticated(json, response))
                         .accessDeniedHandler((request, response, e) -> LedgerSecurity.forbidden(json, response,
-                                "this command needs the role " + SECRETARIAT)))
+                                request.getRequestURI().startsWith("/actuator/")
+                                        ? LedgerSecurity.OPERATOR_ONLY
+                                        : "this command needs the role " + SECRETARIAT)))
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -116,6 +117,7 @@ public class IdempotentCommands {
         checkKey(idempotencyKey);
         String type = submission.command().getClass().getSimpleName();
         String fingerprint = fingerprint(submission.request());
+        Timer.Sample started = Timer.start(meters);
         RuntimeException lastCollision = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Lock stream = stripes[Math.floorMod(submission.aggregateId().hashCode(), stripes.length)];
@@ -123,24 +125,58 @@ public class IdempotentCommands {
             try {
                 Receipt receipt = transaction.execute(status ->
                         submitOnce(principal, idempotencyKey, submission, type, fingerprint));
-                count(type, receipt.replayed() ? "replayed" : "accepted");
+                String outcome = receipt.replayed() ? "replayed" : "accepted";
+                record(started, type, outcome);
+                log.atInfo().setMessage("{} {}: {} at position {}").addArgument(type).addArgument(outcome)
+                        .addArgument(receipt.id()).addArgument(receipt.position())
+                        .addKeyValue("command", type).addKeyValue("outcome", outcome)
+                        .addKeyValue("record", receipt.id()).addKeyValue("position", receipt.position())
+                        .addKeyValue("principal", principal).addKeyValue("idempotencyKey", idempotencyKey).log();
                 return receipt;
             } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateKeyException collision) {
                 lastCollision = collision;
                 log.debug("{} collided with a concurrent append (attempt {}), retrying", type, attempt, collision);
             } catch (Rejection rejection) {
-                count(type, "rejected");
+                refused(started, type, submission, principal, rejection.type(), rejection.rule(), rejection.article());
                 throw rejection;
             } catch (AggregateNotFoundException unknown) {
-                count(type, "rejected");
+                refused(started, type, submission, principal, "unknown-record", null, null);
                 throw new UnknownRecord(submission.aggregateId());
+            } catch (InvalidInput invalid) {
+                refused(started, type, submission, principal, "invalid-input", invalid.rule(), null);
+                throw invalid;
+            } catch (RuntimeException failed) {
+                // the database away, or a bug: answered 503 or 500 with nothing appended (the cause is logged there)
+                record(started, type, "failed");
+                log.atWarn().setMessage("{} failed: {} on {}").addArgument(type).addArgument(failed.toString())
+                        .addArgument(submission.aggregateId())
+                        .addKeyValue("command", type).addKeyValue("outcome", "failed")
+                        .addKeyValue("record", submission.aggregateId()).addKeyValue("principal", principal).log();
+                throw failed;
             } finally {
                 stream.unlock();
             }
             backOff(attempt);
         }
-        count(type, "busy");
+        record(started, type, "busy");
+        log.atWarn().setMessage("{} busy: {} still collided with concurrent appends after {} attempts")
+                .addArgument(type).addArgument(submission.aggregateId()).addArgument(MAX_ATTEMPTS)
+                .addKeyValue("command", type).addKeyValue("outcome", "busy")
+                .addKeyValue("record", submission.aggregateId()).addKeyValue("principal", principal).log();
         throw new LedgerBusy(lastCollision);
+    }
+
+    /** A command refused: its one log line names the refusal and the rule (a client's mistake, so not a warning). */
+    private void refused(Timer.Sample started, String type, Submission submission, String principal, String refusal,
+                         String rule, String article) {
+        record(started, type, "rejected");
+        log.atInfo().setMessage("{} rejected: {} on {} (rule {}{})").addArgument(type).addArgument(refusal)
+                .addArgument(submission.aggregateId()).addArgument(rule)
+                .addArgument(article == null ? "" : ", " + article)
+                .addKeyValue("command", type).addKeyValue("outcome", "rejected")
+                .addKeyValue("record", submission.aggregateId()).addKeyValue("refusal", refusal)
+                .addKeyValue("rule", rule).addKeyValue("article", article)
+                .addKeyValue("principal", principal).log();
     }
 
     private Receipt submitOnce(String principal, String key, Submission submission, String type,
@@ -205,8 +241,15 @@ public class IdempotentCommands {
         return authentication.getName();
     }
 
-    private void count(String type, String outcome) {
-        meters.counter("ledger.commands", "type", type, "outcome", outcome).increment();
+    /**
+     * Times a command from its submission to its answer, retries included, by type and outcome: the count gives
+     * commands per second, the histogram (application.yml) the percentiles, queryable across instances.
+     */
+    private void record(Timer.Sample started, String type, String outcome) {
+        started.stop(Timer.builder("ledger.commands")
+                .description("Commands submitted, from submission to answer, by type and outcome")
+                .tags("type", type, "outcome", outcome)
+                .register(meters));
     }
 
     private static void backOff(int attempt) {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -191,11 +192,35 @@ class AdmissionOverHttpIT {
     }
 
     @Test
-    void healthPrometheusAndOpenApiAreServed() {
-        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
-                .contains("ledger_commands_total").contains("commandBus");
+    void healthPrometheusAndOpenApiAreServed() throws Exception {
+        post("secretariat", UUID.randomUUID().toString(), admission(newId("KR"), "KR", "MEMBER"));
+
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"")
+                .doesNotContain("components");
+        assertThat(http.withBasicAuth("auditor", "test-auditor").getForEntity("/actuator/health", String.class)
+                .getBody()).contains("\"db\":{\"status\":\"UP\",\"details\":{\"database\":\"PostgreSQL\"");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+        assertProblem(http.withBasicAuth("reader", "test-reader").getForEntity("/actuator/prometheus", String.class),
+                403, "forbidden", null);
+        assertThat(http.withBasicAuth("auditor", "test-auditor").getForEntity("/actuator/prometheus", String.class)
+                .getBody())
+                .containsPattern("ledger_commands_seconds_bucket\\{[^}]*outcome=\"accepted\"[^}]*type=\"AdmitMember\"")
+                .contains("ledger_commands_seconds_count").contains("commandBus")
+                .doesNotContain("commandBus_capacity");
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/members");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestId() throws Exception {
+        ResponseEntity<String> kept = http.exchange(RequestEntity.get("/api/members/KR-NOWHERE")
+                .header("X-Request-Id", "proxy-7f3a.1").build(), String.class);
+        assertThat(kept.getHeaders().getFirst("X-Request-Id")).isEqualTo("proxy-7f3a.1");
+
+        ResponseEntity<String> refused = post("reader", UUID.randomUUID().toString(), admission(newId("KR"), "KR", "MEMBER"));
+        assertThat(refused.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
+        ResponseEntity<String> replaced = http.exchange(RequestEntity.get("/api/members/KR-NOWHERE")
+                .header("X-Request-Id", "two words").build(), String.class);
+        assertThat(replaced.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.charterledger.query.config.LedgerPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ import java.util.UUID;
  */
 @Component
 public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     /** The tables of each projection, by processing group. */
     static final Map<String, List<String>> PROJECTIONS = new TreeMap<>(Map.of(
@@ -151,6 +155,10 @@ public class Rebuilds {
         } finally {
             processors.forEach(StreamingEventProcessor::start);
         }
+        log.atInfo().setMessage("Rebuild {} started by {}: every view replays the ledger's {} events").addArgument(id)
+                .addArgument(requestedBy).addArgument(total)
+                .addKeyValue("rebuild", id).addKeyValue("outcome", "started").addKeyValue("principal", requestedBy)
+                .addKeyValue("total", total).log();
         return find(id).orElseThrow();
     }
 
@@ -172,15 +180,28 @@ public class Rebuilds {
         boolean stillRunning = false;
         for (Map.Entry<String, Long> rebuild : open) {
             if (position.replayedTo(rebuild.getValue())) {
-                jdbc.sql("""
+                Map<String, String> after = checksums();
+                int completed = jdbc.sql("""
                                 UPDATE projection.rebuild SET finished_at = ?, checksums_after = ?
                                 WHERE id = ? AND finished_at IS NULL""")
-                        .params(OffsetDateTime.now(clock), write(checksums()), rebuild.getKey()).update();
+                        .params(OffsetDateTime.now(clock), write(after), rebuild.getKey()).update();
+                if (completed == 1) { // this instance completed it, and logs it once
+                    logCompleted(rebuild.getKey(), after);
+                }
             } else {
                 stillRunning = true;
             }
         }
         position.rebuilding(stillRunning);
+    }
+
+    private void logCompleted(String id, Map<String, String> after) {
+        find(id).ifPresent(rebuild -> log.atInfo()
+                .setMessage("Rebuild {} completed: {} events replayed at {} events/s; the views' checksums {}")
+                .addArgument(id).addArgument(rebuild.total()).addArgument(Math.round(rebuild.eventsPerSecond()))
+                .addArgument(after.equals(rebuild.checksumsBefore()) ? "are unchanged" : "changed")
+                .addKeyValue("rebuild", id).addKeyValue("outcome", "completed").addKeyValue("total", rebuild.total())
+                .addKeyValue("checksumsEqual", after.equals(rebuild.checksumsBefore())).log());
     }
 
     /** The rebuild's state and how far its replay has come. */

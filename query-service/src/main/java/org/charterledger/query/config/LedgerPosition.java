@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How far the views have come through the ledger, read from the streaming processors' tokens: those stored in the
@@ -83,7 +85,7 @@ public class LedgerPosition {
         if (tokens.isEmpty()) {
             return 0;
         }
-        return tokens.stream().mapToLong(t -> t == null ? 0 : t.position().orElse(0)).min().orElse(0);
+        return tokens.stream().mapToLong(LedgerPosition::position).min().orElse(0);
     }
 
     /**
@@ -97,6 +99,10 @@ public class LedgerPosition {
             return 0;
         }
         return tokens.stream().mapToLong(this::settled).min().orElse(0);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 
     private long settled(TrackingToken token) {
@@ -178,15 +184,38 @@ public class LedgerPosition {
         List<TrackingToken> all = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Map<Integer, EventTrackerStatus> live = streaming.processingStatus();
-                double covered = live.values().stream()
-                        .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
-                Map<Integer, TrackingToken> bySegment = covered >= 1.0 ? new HashMap<>() : stored(name);
-                live.forEach((segment, status) -> bySegment.put(segment, status.getTrackingToken()));
-                all.addAll(bySegment.values());
+                all.addAll(tokens(name, streaming));
             }
         });
         return all;
+    }
+
+    private Collection<TrackingToken> tokens(String name, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> live = processor.processingStatus();
+        double covered = live.values().stream()
+                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        Map<Integer, TrackingToken> bySegment = covered >= 1.0 ? new HashMap<>() : stored(name);
+        live.forEach((segment, status) -> bySegment.put(segment, status.getTrackingToken()));
+        return bySegment.values();
+    }
+
+    /** How far one view's processor has come: its position and settled position, as for all views together. */
+    public record Progress(long position, long settled, boolean replaying) {
+    }
+
+    /** How far each view's processor has come, by processor name. */
+    public Map<String, Progress> byProcessor() {
+        Map<String, Progress> progress = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Collection<TrackingToken> tokens = tokens(name, streaming);
+                progress.put(name, new Progress(
+                        tokens.stream().mapToLong(LedgerPosition::position).min().orElse(0),
+                        tokens.stream().mapToLong(this::settled).min().orElse(0),
+                        tokens.stream().anyMatch(ReplayToken.class::isInstance)));
+            }
+        });
+        return progress;
     }
 
     private Map<Integer, TrackingToken> stored(String processor) {

@@ -31,7 +31,7 @@ import java.util.List;
  * HTTP Basic against the configured users: any of them may read; anonymous reads when configured. Browsers on the
  * origins {@code ledger.cors.allowed-origins} lists (none by default) may call the API: their preflight is answered
  * before authentication, and an answer names the origin; any other origin's request is refused (403, a problem
- * naming the Origin header).
+ * naming the Origin header). The service's metrics and health details are the operator's ({@link LedgerSecurity#OPERATOR}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
@@ -60,8 +60,9 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    requests.requestMatchers("/actuator/**").hasRole(LedgerSecurity.OPERATOR);
                     requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds", "/api/audit/dead-letters/retries")
                             .hasAnyRole("AUDITOR", "SECRETARIAT");
                     // The pages (package pages) follow the API's rules: any user may read, anyone when anonymous
@@ -79,7 +80,9 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> LedgerSecurity.unauthenticated(json, response))
                         .accessDeniedHandler((request, response, e) -> LedgerSecurity.forbidden(json, response,
-                                "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT")))
+                                request.getRequestURI().startsWith("/actuator/")
+                                        ? LedgerSecurity.OPERATOR_ONLY
+                                        : "a rebuild or a retry of parked events needs the role AUDITOR or SECRETARIAT")))
                 .build();
     }
 

@@ -60,6 +60,11 @@ class DeadLettersIT extends LedgerIT {
         assertThat(http.getForObject("/actuator/health", String.class)).doesNotContain("parked");
         assertThat(http.withBasicAuth("auditor", "test-auditor").getForObject("/actuator/health", String.class))
                 .contains("\"parked\":3");
+        JsonNode processors = json.readTree(http.withBasicAuth("auditor", "test-auditor")
+                .getForObject("/actuator/health", String.class)).get("components").get("processors").get("details");
+        assertThat(processors.get("register").get("deadLetters").asLong()).isEqualTo(1);
+        assertThat(processors.get("dues").get("deadLetters").asLong()).isEqualTo(2);
+        assertThat(processors.get("motions").get("deadLetters").asLong()).isZero();
 
         ResponseEntity<String> forbidden = http.withBasicAuth("reader", "test-reader")
                 .postForEntity("/api/audit/dead-letters/retries", null, String.class);

@@ -171,11 +171,35 @@ class RegisterQueriesIT extends LedgerIT {
     @Test
     void exposesTheProjectionLagAndAxonMetrics() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
+                assertThat(http.withBasicAuth("auditor", "test-auditor").getForEntity("/actuator/prometheus", String.class)
+                        .getBody())
                         .contains("ledger_projection_lag_events")
                         .contains("ledger_rebuild_remaining_events")
-                        .contains("ledger_audit_unchained_events"));
+                        .contains("ledger_audit_unchained_events")
+                        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le="));
+        assertThat(http.withBasicAuth("reader", "test-reader").getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode().value()).isEqualTo(403);
         assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+    }
+
+    @Test
+    void healthShowsEachViewsProcessorToTheOperatorOnly() throws Exception {
+        long position = admit(newId("KR"), "KR", PartyCategory.MEMBER, LocalDate.of(2021, 1, 1));
+        get("/api/members?atLeast=" + position);
+
+        assertThat(http.withBasicAuth("reader", "test-reader").getForEntity("/actuator/health", String.class)
+                .getBody()).doesNotContain("processors").doesNotContain("components");
+        JsonNode processors = json.readTree(http.withBasicAuth("auditor", "test-auditor")
+                .getForEntity("/actuator/health", String.class).getBody()).get("components").get("processors");
+        assertThat(processors.get("status").asText()).isEqualTo("UP");
+        JsonNode register = processors.get("details").get("register");
+        assertThat(register.get("running").asBoolean()).isTrue();
+        assertThat(register.get("position").asLong()).isGreaterThanOrEqualTo(position);
+        assertThat(register.get("lag").asLong()).isEqualTo(
+                Math.max(0, processors.get("details").get("head").asLong() - register.get("position").asLong()));
+        assertThat(register.get("deadLetters").asLong()).isZero();
+        assertThat(processors.get("details").fieldNames()).toIterable()
+                .contains("register", "dues", "motions", "offices", "subcommittees");
     }
 
     private long admit(String id, String country, PartyCategory category, LocalDate since) {
