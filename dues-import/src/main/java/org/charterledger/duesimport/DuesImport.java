@@ -18,6 +18,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -162,9 +163,16 @@ public final class DuesImport implements Callable<Integer> {
                     + " at position " + recorded.position() + (recorded.replayed() ? " (Idempotent-Replayed)" : "");
         }
         if (outcome instanceof Refused refused) {
-            return "refused (" + refused.status() + " " + refused.type() + "): field " + refused.field() + ", rule "
-                    + refused.rule() + (refused.article() == null ? "" : " (" + refused.article() + ")") + ": "
-                    + refused.detail();
+            // A problem names its field and rule when one is at fault; a refusal of the request as a whole may not.
+            List<String> named = new ArrayList<>();
+            if (refused.field() != null) {
+                named.add("field " + refused.field());
+            }
+            if (refused.rule() != null) {
+                named.add("rule " + refused.rule() + (refused.article() == null ? "" : " (" + refused.article() + ")"));
+            }
+            return "refused (" + refused.status() + " " + refused.type() + "): "
+                    + (named.isEmpty() ? "" : String.join(", ", named) + ": ") + refused.detail();
         }
         return "not answered: " + ((Failed) outcome).reason();
     }

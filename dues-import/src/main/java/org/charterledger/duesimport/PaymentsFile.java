@@ -12,7 +12,9 @@ import org.charterledger.events.Money;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +105,7 @@ public final class PaymentsFile {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new UnreadableFile(file + " is not UTF-8 text: save the spreadsheet as \"CSV UTF-8\"");
         }
@@ -115,7 +117,7 @@ public final class PaymentsFile {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<Line> lines = lines(new java.io.StringReader(text));
+        List<Line> lines = lines(new StringReader(text));
         if (lines.isEmpty()) {
             throw new UnreadableFile("the file is empty: its first row must name the columns " + String.join(",", COLUMNS));
         }

@@ -98,4 +98,13 @@ class DuesImportTest {
 
         assertThat(run.status()).isEqualTo(DuesImport.UNUSABLE);
     }
+
+    @Test
+    void aRefusalNamesTheFieldTheRuleAndTheArticleTheProblemNames() {
+        assertThat(DuesImport.describe(new Ledger.Refused(422, "dues-refused", "fiscalYear", "year-not-assessed",
+                "Dues Regulation Art. 5(2)", "JP-MIYAGI owes no dues for 2021"))).isEqualTo("refused (422 dues-refused):"
+                + " field fiscalYear, rule year-not-assessed (Dues Regulation Art. 5(2)): JP-MIYAGI owes no dues for 2021");
+        assertThat(DuesImport.describe(new Ledger.Refused(413, "payload-too-large", null, null, null,
+                "the body is over 64 KiB"))).isEqualTo("refused (413 payload-too-large): the body is over 64 KiB");
+    }
 }
