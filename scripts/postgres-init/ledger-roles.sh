@@ -13,5 +13,8 @@ CREATE ROLE charter_ledger LOGIN PASSWORD :'owner_password';
 CREATE ROLE ledger_command LOGIN PASSWORD :'command_password';
 CREATE ROLE ledger_query LOGIN PASSWORD :'query_password';
 ALTER DATABASE :"DBNAME" OWNER TO charter_ledger;
+-- Only the ledger's roles connect, and none needs temporary tables (PUBLIC has both by default).
+REVOKE ALL ON DATABASE :"DBNAME" FROM PUBLIC;
+GRANT CONNECT ON DATABASE :"DBNAME" TO ledger_command, ledger_query;
 CREATE SCHEMA projection AUTHORIZATION ledger_query;
 SQL
