@@ -153,7 +153,16 @@ class PagesInABrowserIT {
         List<WebElement> restricted = browser.all("#rights-table tbody tr");
         assertThat(restricted).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("restricted since"));
         browser.screenshot("09-rights-restricted-2022-06-01");
-        assertThat(browser.find("#rights-csv").getAttribute("href")).endsWith("/api/rights?asOf=2022-06-01&format=csv");
+        String csvLink = browser.find("#rights-csv").getAttribute("href");
+        assertThat(csvLink).endsWith("/api/rights?asOf=2022-06-01&format=csv");
+        // the download the link gives: a header, then one row per party of the rights table on that date
+        Http.Answer csv = ledger.queries.http.get(csvLink.substring(csvLink.indexOf("/api/")), null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+        List<String> lines = csv.raw().body().lines().toList();
+        assertThat(List.of(lines.get(0).split(","))).contains("id", "mayVote", "mayStandAndElect");
+        assertThat(lines.subList(1, lines.size())).hasSize(ledger.queries.http.get("/api/rights?asOf=2022-06-01",
+                null).json().get("parties").asInt());
 
         browser.find("#rights-table tbody tr a").click();
         await().atMost(PATIENCE).until(() -> browser.driver.getCurrentUrl().contains("/parties/"));
