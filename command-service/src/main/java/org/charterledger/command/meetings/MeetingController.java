@@ -68,7 +68,7 @@ class MeetingController {
     }
 
     @PostMapping
-    @Operation(summary = "Convene a meeting of the General Assembly or the Executive Committee")
+    @Operation(operationId = "conveneMeeting", summary = "Convene a meeting of the General Assembly or the Executive Committee")
     ResponseEntity<Receipt> convene(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody ConveneRequest request) {
         checkKnown("host", List.of(request.host()));
@@ -78,7 +78,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/attendance")
-    @Operation(summary = "Record governments present at a meeting",
+    @Operation(operationId = "recordAttendance", summary = "Record governments present at a meeting",
             description = "Only the attendance of parties on a motion's roll counts for its quorum.")
     ResponseEntity<Receipt> attendance(@PathVariable MeetingId id,
                                        @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -89,7 +89,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/closure")
-    @Operation(summary = "Close a meeting on its last day")
+    @Operation(operationId = "closeMeeting", summary = "Close a meeting on its last day")
     ResponseEntity<Receipt> close(@PathVariable MeetingId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey) {
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,

@@ -52,7 +52,7 @@ class DuesController {
     }
 
     @PostMapping("/api/members/{id}/dues-payments")
-    @Operation(summary = "Record a dues payment for one fiscal year",
+    @Operation(operationId = "payDues", summary = "Record a dues payment for one fiscal year",
             description = "Answers with the payment's id. A part payment or an overpayment is recorded as it is.")
     ResponseEntity<Receipt> pay(@PathVariable MemberId id,
                                 @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -67,7 +67,7 @@ class DuesController {
     }
 
     @PostMapping("/api/dues-payments/{paymentId}/reversal")
-    @Operation(summary = "Reverse a dues payment",
+    @Operation(operationId = "reverseDuesPayment", summary = "Reverse a dues payment",
             description = "The payment stays in the history; its year is unpaid again from reversedOn.")
     ResponseEntity<Receipt> reverse(@PathVariable PaymentId paymentId,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,

@@ -61,7 +61,7 @@ class MembershipController {
     }
 
     @PostMapping
-    @Operation(summary = "Admit a party to the register",
+    @Operation(operationId = "admitMember", summary = "Admit a party to the register",
             description = "Records MemberAdmitted. The basis OPENING_BALANCE records a party that was already in its"
                     + " category when the ledger's history starts; it needs no motion.")
     ResponseEntity<Receipt> admit(
@@ -81,7 +81,7 @@ class MembershipController {
     }
 
     @PostMapping("/{id}/withdrawal")
-    @Operation(summary = "Record that a party left the Association",
+    @Operation(operationId = "recordWithdrawal", summary = "Record that a party left the Association",
             description = "From withdrewOn the party is no longer on the register, is not assessed for dues and is"
                     + " on no roll; its history stays.")
     ResponseEntity<Receipt> withdraw(@PathVariable MemberId id,

@@ -44,7 +44,7 @@ class ChairController {
     }
 
     @PostMapping("/acting")
-    @Operation(summary = "The deputy of the chair's government acts as chair",
+    @Operation(operationId = "designateActingChair", summary = "The deputy of the chair's government acts as chair",
             description = "When the chair's head cannot serve; the office holder does not change.")
     ResponseEntity<Receipt> designate(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                       @Valid @RequestBody ActingRequest request) {
@@ -54,7 +54,7 @@ class ChairController {
     }
 
     @PostMapping("/acting/end")
-    @Operation(summary = "The head of the chair's government serves again")
+    @Operation(operationId = "endActingChair", summary = "The head of the chair's government serves again")
     ResponseEntity<Receipt> end(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                 @Valid @RequestBody EndActingRequest request) {
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,

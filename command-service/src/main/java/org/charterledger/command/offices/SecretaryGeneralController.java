@@ -50,7 +50,7 @@ class SecretaryGeneralController {
     }
 
     @PostMapping
-    @Operation(summary = "Record the appointment of a Secretary-General",
+    @Operation(operationId = "appointSecretaryGeneral", summary = "Record the appointment of a Secretary-General",
             description = "Appointed by the chair's government on the proposal of the Secretariat's host government.")
     ResponseEntity<Receipt> appoint(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody AppointRequest request) {
@@ -61,7 +61,7 @@ class SecretaryGeneralController {
     }
 
     @PostMapping("/end")
-    @Operation(summary = "Record that the Secretary-General left office")
+    @Operation(operationId = "recordSecretaryGeneralLeftOffice", summary = "Record that the Secretary-General left office")
     ResponseEntity<Receipt> end(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                 @Valid @RequestBody EndRequest request) {
         return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(SecretaryGeneral.ID,

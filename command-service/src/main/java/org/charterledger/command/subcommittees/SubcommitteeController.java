@@ -60,7 +60,7 @@ class SubcommitteeController {
     }
 
     @PostMapping("/{number}/abolition")
-    @Operation(summary = "Abolish a subcommittee; its history stays")
+    @Operation(operationId = "abolishSubcommittee", summary = "Abolish a subcommittee; its history stays")
     ResponseEntity<Receipt> abolish(@PathVariable int number,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody AbolishRequest request) {
@@ -69,7 +69,7 @@ class SubcommitteeController {
     }
 
     @PostMapping("/{number}/activities")
-    @Operation(summary = "Record a meeting or Association event held by the subcommittee (Art. 5(4))")
+    @Operation(operationId = "recordSubcommitteeActivity", summary = "Record a meeting or Association event held by the subcommittee (Art. 5(4))")
     ResponseEntity<Receipt> activity(@PathVariable int number,
                                      @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                      @Valid @RequestBody ActivityRequest request) {

@@ -113,7 +113,7 @@ class MotionController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a motion at a meeting, freezing its voter roll",
+    @Operation(operationId = "openMotion", summary = "Open a motion at a meeting, freezing its voter roll",
             description = "The roll is every member with a vote on the meeting's first day by the dues rule; the"
                     + " parties left off it are recorded with the reason.")
     ResponseEntity<Receipt> open(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -128,7 +128,7 @@ class MotionController {
     }
 
     @PostMapping("/{id}/votes")
-    @Operation(summary = "Cast a member's vote (or record its returned written ballot)",
+    @Operation(operationId = "castVote", summary = "Cast a member's vote (or record its returned written ballot)",
             description = "A DELEGATE casts the vote of the member it is bound to; the SECRETARIAT records any member's."
                     + " castOn falls on the meeting's days; not given, it is the meeting's last day.")
     ResponseEntity<Receipt> vote(@PathVariable MotionId id,
@@ -140,7 +140,7 @@ class MotionController {
     }
 
     @PostMapping("/{id}/ballots")
-    @Operation(summary = "Record a round of returned written ballots, all or none",
+    @Operation(operationId = "recordBallots", summary = "Record a round of returned written ballots, all or none",
             description = "Each ballot is checked as a single vote would be (on the roll, one vote, on the meeting's"
                     + " days); if any is refused none is recorded, and the problem lists every refused ballot with its"
                     + " index, member and rule (refusals). castOn not given is the meeting's last day. Up to "
@@ -155,7 +155,7 @@ class MotionController {
     }
 
     @PostMapping("/{id}/closure")
-    @Operation(summary = "Close a motion and decide it",
+    @Operation(operationId = "closeMotion", summary = "Close a motion and decide it",
             description = "Records the outcome with the numbers it was derived from; a passed motion takes effect."
                     + " decidedOn falls on the meeting's days, on or after the last vote; not given, it is the"
                     + " meeting's last day.")

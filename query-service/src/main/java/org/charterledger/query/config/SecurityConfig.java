@@ -1,6 +1,7 @@
 package org.charterledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.charterledger.web.ApiAccess;
 import org.charterledger.web.LedgerSecurity;
 import org.charterledger.web.LoginThrottle;
 import org.charterledger.web.LoginThrottleFilter;
@@ -37,6 +38,14 @@ import java.util.List;
 @Import(LedgerSecurity.class)
 public class SecurityConfig {
 
+    /**
+     * What needs a role beyond being a user of the ledger, the first rule that matches deciding; the OpenAPI
+     * document states them too.
+     */
+    public static final List<ApiAccess> ACCESS = List.of(
+            ApiAccess.of(HttpMethod.POST, List.of("/api/audit/rebuilds", "/api/audit/dead-letters/retries"),
+                    "AUDITOR", "SECRETARIAT"));
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users, LoginThrottle throttle,
                             LedgerSettings settings) throws Exception {
@@ -57,8 +66,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
-                    requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds", "/api/audit/dead-letters/retries")
-                            .hasAnyRole("AUDITOR", "SECRETARIAT");
+                    ApiAccess.authorize(ACCESS, requests);
                     if (users.anonymousReads()) {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                     }

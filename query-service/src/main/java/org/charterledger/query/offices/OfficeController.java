@@ -59,14 +59,14 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/chair/history")
-    @Operation(summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
+    @Operation(operationId = "getChairHistory", summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
     ChairHistory history() {
         List<ChairTerm> terms = terms();
         return new ChairHistory(terms.size(), terms);
     }
 
     @GetMapping("/api/offices/chair")
-    @Operation(summary = "The chair on a date (default today), and the deputy acting for it then, if any",
+    @Operation(operationId = "getChair", summary = "The chair on a date (default today), and the deputy acting for it then, if any",
             description = "The chair passes at the close of a General Assembly, on its last day.")
     ChairOnADate chair(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
@@ -98,7 +98,7 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/secretary-general")
-    @Operation(summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    @Operation(operationId = "getSecretaryGeneral", summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
     SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
@@ -115,7 +115,7 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/auditors")
-    @Operation(summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    @Operation(operationId = "getAuditors", summary = "The auditors on a date (default today): those of the chair's term then, one per country")
     AuditorsOnADate auditors(@RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ChairOnADate chair = chair(asOf);
