@@ -332,25 +332,29 @@ public final class ApiDocument implements OpenApiCustomizer {
     private static final Set<String> OPTIONAL_EFFECT_PARTS = Set.of("field");
 
     /**
-     * Answers are written with their nulls: a property that is not required may be null on the wire, and says so
-     * (a reference cannot say it beside itself in OpenAPI 3.0, so it is wrapped in an {@code allOf}).
+     * Answers are written with their nulls: a property that is not required may be null on the wire, and says so.
+     * A reference cannot say it beside itself (OpenAPI 3.0 ignores what stands beside a {@code $ref}, and a null
+     * matches no {@code allOf} of a non-null schema), so a schema that some property may leave null is nullable.
      */
     private static void nullableWhereOptional(Components components) {
+        Set<String> nullableSchemas = new java.util.TreeSet<>();
         for (Schema<?> schema : components.getSchemas().values()) {
             if (schema.getProperties() == null) {
                 continue;
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().replaceAll((field, property) -> {
-                if (required.contains(field) || "type".equals(field) && property.getEnum() != null) {
+                if (required.contains(field)) {
                     return property;
                 }
                 if (property.get$ref() != null) {
-                    return new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+                    nullableSchemas.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
+                    return property;
                 }
                 return copy(property).nullable(true);
             });
         }
+        nullableSchemas.forEach(name -> components.getSchemas().get(name).setNullable(true));
     }
 
     /** A property's own copy: springdoc shares one instance between the properties of one value type. */

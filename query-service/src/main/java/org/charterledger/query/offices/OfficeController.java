@@ -1,6 +1,7 @@
 package org.charterledger.query.offices;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.charterledger.charter.ChairTerms;
 import org.charterledger.events.MemberId;
@@ -68,6 +69,8 @@ class OfficeController {
     @GetMapping("/api/offices/chair")
     @Operation(operationId = "getChair", summary = "The chair on a date (default today), and the deputy acting for it then, if any",
             description = "The chair passes at the close of a General Assembly, on its last day.")
+    @ApiResponse(responseCode = "200", description = "The chair on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no chair on asOf")
     ChairOnADate chair(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         List<ChairTerm> terms = terms();
@@ -99,6 +102,8 @@ class OfficeController {
 
     @GetMapping("/api/offices/secretary-general")
     @Operation(operationId = "getSecretaryGeneral", summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    @ApiResponse(responseCode = "200", description = "The Secretary-General on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no Secretary-General on asOf")
     SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
