@@ -71,6 +71,7 @@ class GeneratedClientIT {
         assertThat(paid.getStatusCode()).isEqualTo(201);
         long position = paid.getData().getPosition();
         assertThat(paid.getHeaders().get("ledger-position")).containsExactly(Long.toString(position));
+        assertThat(paid.getHeaders().get("location")).containsExactly("/api/members/" + ULAANBAATAR + "/dues");
 
         PartyRights rights = new RightsAndDuesApi(queries).getPartyRights(ULAANBAATAR, LocalDate.of(2021, 5, 1),
                 position);

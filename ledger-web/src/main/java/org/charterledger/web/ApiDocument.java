@@ -344,8 +344,8 @@ public final class ApiDocument implements OpenApiCustomizer {
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().replaceAll((field, property) -> {
-                if (required.contains(field)) {
-                    return property;
+                if (required.contains(field) || property.get$ref() == null && property.getType() == null) {
+                    return property; // required, or of any type, null included
                 }
                 if (property.get$ref() != null) {
                     nullableSchemas.add(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1));
@@ -354,7 +354,9 @@ public final class ApiDocument implements OpenApiCustomizer {
                 return copy(property).nullable(true);
             });
         }
-        nullableSchemas.forEach(name -> components.getSchemas().get(name).setNullable(true));
+        nullableSchemas.stream().map(components.getSchemas()::get)
+                .filter(schema -> schema.getType() != null) // a schema of any type (JsonNode) admits null already
+                .forEach(schema -> schema.setNullable(true));
     }
 
     /** A property's own copy: springdoc shares one instance between the properties of one value type. */

@@ -68,11 +68,13 @@ class MeetingController {
     }
 
     @PostMapping
-    @Operation(operationId = "conveneMeeting", summary = "Convene a meeting of the General Assembly or the Executive Committee")
+    @Operation(operationId = "conveneMeeting",
+            summary = "Convene a meeting of the General Assembly or the Executive Committee")
     ResponseEntity<Receipt> convene(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody ConveneRequest request) {
         checkKnown("host", List.of(request.host()));
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + request.id().value(),
+                commands.submit(idempotencyKey, Submission.of(request.id().value(),
                 new ConveneMeeting(request.id(), request.body(), request.ordinal(), request.host(),
                         request.venue().strip(), request.firstDay(), request.lastDay()))));
     }
@@ -84,7 +86,8 @@ class MeetingController {
                                        @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                        @Valid @RequestBody AttendanceRequest request) {
         checkKnown("present", request.present());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + id.value(),
+                commands.submit(idempotencyKey,
                 Submission.of(id.value(), new RecordAttendance(id, request.present()))));
     }
 
@@ -92,7 +95,8 @@ class MeetingController {
     @Operation(operationId = "closeMeeting", summary = "Close a meeting on its last day")
     ResponseEntity<Receipt> close(@PathVariable MeetingId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + id.value(),
+                commands.submit(idempotencyKey,
                 Submission.of(id.value(), new CloseMeeting(id))));
     }
 }

@@ -63,7 +63,7 @@ class DuesController {
         PayDues command = new PayDues(id, payment, dates.upToNextYear("fiscalYear", request.fiscalYear()), paid,
                 credited, dates.notInTheFuture("paidOn", request.paidOn()), request.reference());
         Receipt receipt = commands.submit(idempotencyKey, new Submission(id.value(), payment.value(), command, command));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + id.value() + "/dues", receipt);
     }
 
     @PostMapping("/api/dues-payments/{paymentId}/reversal")
@@ -78,6 +78,6 @@ class DuesController {
                 dates.notInTheFuture("reversedOn", request.reversedOn()), request.reason().strip());
         Receipt receipt = commands.submit(idempotencyKey,
                 new Submission(member.value(), paymentId.value(), command, command));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + member.value() + "/dues", receipt);
     }
 }

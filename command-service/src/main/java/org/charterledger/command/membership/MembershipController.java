@@ -77,7 +77,7 @@ class MembershipController {
                     + " as KR-ULSAN");
         }
         Receipt receipt = commands.submit(idempotencyKey, Submission.of(request.id().value(), request.toCommand(dates)));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + request.id().value(), receipt);
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -89,6 +89,7 @@ class MembershipController {
                                      @Valid @RequestBody WithdrawalRequest request) {
         RecordWithdrawal command = new RecordWithdrawal(id, dates.notInTheFuture("withdrewOn", request.withdrewOn()),
                 request.reference().strip());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(), command)));
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + id.value(),
+                commands.submit(idempotencyKey, Submission.of(id.value(), command)));
     }
 }

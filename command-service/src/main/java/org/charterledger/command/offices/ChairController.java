@@ -48,7 +48,8 @@ class ChairController {
             description = "When the chair's head cannot serve; the office holder does not change.")
     ResponseEntity<Receipt> designate(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                       @Valid @RequestBody ActingRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/chair",
+                commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
                 new DesignateActingChair(Chairmanship.ID, request.deputy().strip(),
                         dates.notInTheFuture("from", request.from()), request.reason().strip()))));
     }
@@ -57,7 +58,8 @@ class ChairController {
     @Operation(operationId = "endActingChair", summary = "The head of the chair's government serves again")
     ResponseEntity<Receipt> end(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                 @Valid @RequestBody EndActingRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/chair",
+                commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
                 new EndActingChair(Chairmanship.ID, dates.notInTheFuture("on", request.on())))));
     }
 }

@@ -16,6 +16,7 @@ import org.charterledger.web.ApiDocument.Problem;
 import org.charterledger.web.RequestLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
@@ -104,6 +105,10 @@ class ApiDocs {
                     .content(new Content().addMediaType(ApiDocument.JSON, new MediaType()
                             .schema(new Schema<>().$ref("#/components/schemas/" + RECEIPT))
                             .example(Map.of("id", "MN-ULAANBAATAR", "position", 285))))
+                    .addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
+                            .description("where the query API shows the record: a path on the query service, such"
+                                    + " as /api/members/MN-ULAANBAATAR or /api/motions/GA13-M2")
+                            .schema(new StringSchema().pattern("^/api/").example("/api/members/MN-ULAANBAATAR")))
                     .addHeaderObject(Receipts.POSITION_HEADER, new Header().required(true)
                             .description("the receipt's position: pass it as atLeast to the query API")
                             .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE)))

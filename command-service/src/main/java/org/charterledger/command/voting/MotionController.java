@@ -122,7 +122,8 @@ class MotionController {
         if (request.effect() != null) {
             checkEffect(request.effect());
         }
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.open(
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + request.id().value(),
+                commands.submit(idempotencyKey, motions.open(
                 new Motions.MotionRequest(request.id(), request.meeting(), kind, request.item(),
                         request.subject().strip(), request.procedure(), request.effect()))));
     }
@@ -135,7 +136,8 @@ class MotionController {
                                  @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                  @Valid @RequestBody VoteRequest request) {
         delegates.checkMayVoteFor(request.member());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey,
                 motions.vote(id, request.member(), request.choice(), request.castOn())));
     }
 
@@ -148,7 +150,8 @@ class MotionController {
     ResponseEntity<Receipt> ballots(@PathVariable MotionId id,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody BallotsRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.ballots(id,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey, motions.ballots(id,
                 request.ballots().stream()
                         .map(line -> new MotionCommands.Ballot(line.member(), line.choice(), line.castOn()))
                         .toList())));
@@ -162,7 +165,8 @@ class MotionController {
     ResponseEntity<Receipt> close(@PathVariable MotionId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                   @RequestBody(required = false) CloseRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey,
                 motions.close(id, request == null ? null : request.decidedOn())));
     }
 }

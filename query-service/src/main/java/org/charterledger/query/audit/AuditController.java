@@ -169,7 +169,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/verification")
-    @Operation(operationId = "verifyDigest", summary = "Does the record up to a position still yield the digest filed for it?",
+    @Operation(operationId = "verifyDigest",
+            summary = "Does the record up to a position still yield the digest filed for it?",
             description = "Recomputes the chain from the stored events; if anything was changed, removed or moved,"
                     + " names the first position that differs.")
     VerificationAnswer verify(@RequestParam long position, @RequestParam String digest) {
@@ -186,7 +187,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/motions/{id}/derivation")
-    @Operation(operationId = "getDerivation", summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
+    @Operation(operationId = "getDerivation",
+            summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
     Derivation derivation(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);
         Tally recomputed = recompute(recorded);
@@ -201,7 +203,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/motions/{id}/certificate")
-    @Operation(operationId = "getCertificate", summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
+    @Operation(operationId = "getCertificate",
+            summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
             + " positions it rests on, and the chain's link at the last of them")
     Certificate certificate(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);

@@ -35,7 +35,8 @@ class RebuildController {
     }
 
     @PostMapping("/api/audit/rebuilds")
-    @Operation(operationId = "startRebuild", summary = "Rebuild every view from the first event (role AUDITOR or SECRETARIAT)",
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild every view from the first event (role AUDITOR or SECRETARIAT)",
             description = "Answers 202 with the rebuild; follow its progress at its Location. View queries answer 503"
                     + " with Retry-After until it completes; the audit endpoints stay answerable.")
     @ApiResponse(responseCode = "202", description = "Started: the rebuild, to follow at its Location",
@@ -49,7 +50,8 @@ class RebuildController {
     }
 
     @GetMapping("/api/audit/rebuilds/{id}")
-    @Operation(operationId = "getRebuild", summary = "A rebuild's progress, and at the end the checksum of every projection before and after")
+    @Operation(operationId = "getRebuild",
+            summary = "A rebuild's progress, and at the end the checksum of every projection before and after")
     Rebuild rebuild(@PathVariable String id) {
         return rebuilds.find(id).orElseThrow(() -> new NotFound("id", "no rebuild " + id));
     }

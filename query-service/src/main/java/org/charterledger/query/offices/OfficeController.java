@@ -60,14 +60,16 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/chair/history")
-    @Operation(operationId = "getChairHistory", summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
+    @Operation(operationId = "getChairHistory",
+            summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
     ChairHistory history() {
         List<ChairTerm> terms = terms();
         return new ChairHistory(terms.size(), terms);
     }
 
     @GetMapping("/api/offices/chair")
-    @Operation(operationId = "getChair", summary = "The chair on a date (default today), and the deputy acting for it then, if any",
+    @Operation(operationId = "getChair",
+            summary = "The chair on a date (default today), and the deputy acting for it then, if any",
             description = "The chair passes at the close of a General Assembly, on its last day.")
     @ApiResponse(responseCode = "200", description = "The chair on the date")
     @ApiResponse(responseCode = "404", description = "The ledger records no chair on asOf")
@@ -101,7 +103,8 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/secretary-general")
-    @Operation(operationId = "getSecretaryGeneral", summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    @Operation(operationId = "getSecretaryGeneral",
+            summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
     @ApiResponse(responseCode = "200", description = "The Secretary-General on the date")
     @ApiResponse(responseCode = "404", description = "The ledger records no Secretary-General on asOf")
     SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
@@ -120,7 +123,10 @@ class OfficeController {
     }
 
     @GetMapping("/api/offices/auditors")
-    @Operation(operationId = "getAuditors", summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    @Operation(operationId = "getAuditors",
+            summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    @ApiResponse(responseCode = "200", description = "The auditors on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no chair on asOf, and so no auditors")
     AuditorsOnADate auditors(@RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ChairOnADate chair = chair(asOf);

@@ -76,7 +76,8 @@ class RegisterController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getParty", summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
+    @Operation(operationId = "getParty",
+            summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
     Party party(@PathVariable MemberId id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) Long atLeast) {

@@ -104,7 +104,8 @@ class RightsController {
     }
 
     @GetMapping("/api/rights/{memberId}")
-    @Operation(operationId = "getPartyRights", summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
+    @Operation(operationId = "getPartyRights",
+            summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
     PartyRights rightsOf(@PathVariable MemberId memberId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Party party = party(memberId);
