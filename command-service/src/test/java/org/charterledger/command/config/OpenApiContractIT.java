@@ -45,8 +45,10 @@ class OpenApiContractIT {
         HttpHeaders receipt = new HttpHeaders();
         receipt.setContentType(MediaType.APPLICATION_JSON);
         receipt.set("Ledger-Position", "285");
+        receipt.set("Location", "/api/members/MN-ULAANBAATAR");
         HttpHeaders withoutPosition = new HttpHeaders();
         withoutPosition.setContentType(MediaType.APPLICATION_JSON);
+        withoutPosition.set("Location", "/api/members/MN-ULAANBAATAR");
         HttpHeaders problem = new HttpHeaders();
         problem.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 
