@@ -156,6 +156,10 @@ public final class ApiDocument implements OpenApiCustomizer {
             components.addSchemas("Money", moneySchema());
         }
         effectKinds(components);
+        if (components.getSchemas().containsKey("JsonNode")) {
+            // a recorded payload, an effect as recorded: any JSON value (springdoc would say an object)
+            components.addSchemas("JsonNode", new Schema<>().description("any JSON value, as recorded"));
+        }
         additions.components(components);
 
         if (api.getTags() != null) {
