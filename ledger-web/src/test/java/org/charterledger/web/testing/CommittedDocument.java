@@ -48,7 +48,7 @@ public final class CommittedDocument {
                     + " (- committed, + served):\n" + diff(actual, expected)
                     + "\nIf the change is intended, refresh the committed document and commit it:\n"
                     + "  scripts/test.sh -pl " + module + " -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
-                    + " -Dit.test=OpenApiContractIT -Dopenapi.refresh=true");
+                    + " -Dit.test=OpenApiContractIT -Dfailsafe.failIfNoSpecifiedTests=false -Dopenapi.refresh=true");
         }
         wellMade(JSON.readTree(live));
     }
