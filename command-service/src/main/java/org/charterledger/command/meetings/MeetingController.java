@@ -68,31 +68,35 @@ class MeetingController {
     }
 
     @PostMapping
-    @Operation(summary = "Convene a meeting of the General Assembly or the Executive Committee")
+    @Operation(operationId = "conveneMeeting",
+            summary = "Convene a meeting of the General Assembly or the Executive Committee")
     ResponseEntity<Receipt> convene(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody ConveneRequest request) {
         checkKnown("host", List.of(request.host()));
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(request.id().value(),
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + request.id().value(),
+                commands.submit(idempotencyKey, Submission.of(request.id().value(),
                 new ConveneMeeting(request.id(), request.body(), request.ordinal(), request.host(),
                         request.venue().strip(), request.firstDay(), request.lastDay()))));
     }
 
     @PostMapping("/{id}/attendance")
-    @Operation(summary = "Record governments present at a meeting",
+    @Operation(operationId = "recordAttendance", summary = "Record governments present at a meeting",
             description = "Only the attendance of parties on a motion's roll counts for its quorum.")
     ResponseEntity<Receipt> attendance(@PathVariable MeetingId id,
                                        @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                        @Valid @RequestBody AttendanceRequest request) {
         checkKnown("present", request.present());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + id.value(),
+                commands.submit(idempotencyKey,
                 Submission.of(id.value(), new RecordAttendance(id, request.present()))));
     }
 
     @PostMapping("/{id}/closure")
-    @Operation(summary = "Close a meeting on its last day")
+    @Operation(operationId = "closeMeeting", summary = "Close a meeting on its last day")
     ResponseEntity<Receipt> close(@PathVariable MeetingId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/meetings/" + id.value(),
+                commands.submit(idempotencyKey,
                 Submission.of(id.value(), new CloseMeeting(id))));
     }
 }

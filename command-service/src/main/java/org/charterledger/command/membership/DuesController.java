@@ -52,7 +52,7 @@ class DuesController {
     }
 
     @PostMapping("/api/members/{id}/dues-payments")
-    @Operation(summary = "Record a dues payment for one fiscal year",
+    @Operation(operationId = "payDues", summary = "Record a dues payment for one fiscal year",
             description = "Answers with the payment's id. A part payment or an overpayment is recorded as it is.")
     ResponseEntity<Receipt> pay(@PathVariable MemberId id,
                                 @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -63,11 +63,11 @@ class DuesController {
         PayDues command = new PayDues(id, payment, dates.upToNextYear("fiscalYear", request.fiscalYear()), paid,
                 credited, dates.notInTheFuture("paidOn", request.paidOn()), request.reference());
         Receipt receipt = commands.submit(idempotencyKey, new Submission(id.value(), payment.value(), command, command));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + id.value() + "/dues", receipt);
     }
 
     @PostMapping("/api/dues-payments/{paymentId}/reversal")
-    @Operation(summary = "Reverse a dues payment",
+    @Operation(operationId = "reverseDuesPayment", summary = "Reverse a dues payment",
             description = "The payment stays in the history; its year is unpaid again from reversedOn.")
     ResponseEntity<Receipt> reverse(@PathVariable PaymentId paymentId,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -78,6 +78,6 @@ class DuesController {
                 dates.notInTheFuture("reversedOn", request.reversedOn()), request.reason().strip());
         Receipt receipt = commands.submit(idempotencyKey,
                 new Submission(member.value(), paymentId.value(), command, command));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + member.value() + "/dues", receipt);
     }
 }

@@ -61,7 +61,7 @@ class MembershipController {
     }
 
     @PostMapping
-    @Operation(summary = "Admit a party to the register",
+    @Operation(operationId = "admitMember", summary = "Admit a party to the register",
             description = "Records MemberAdmitted. The basis OPENING_BALANCE records a party that was already in its"
                     + " category when the ledger's history starts; it needs no motion.")
     ResponseEntity<Receipt> admit(
@@ -77,11 +77,11 @@ class MembershipController {
                     + " as KR-ULSAN");
         }
         Receipt receipt = commands.submit(idempotencyKey, Submission.of(request.id().value(), request.toCommand(dates)));
-        return Receipts.respond(HttpStatus.CREATED, receipt);
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + request.id().value(), receipt);
     }
 
     @PostMapping("/{id}/withdrawal")
-    @Operation(summary = "Record that a party left the Association",
+    @Operation(operationId = "recordWithdrawal", summary = "Record that a party left the Association",
             description = "From withdrewOn the party is no longer on the register, is not assessed for dues and is"
                     + " on no roll; its history stays.")
     ResponseEntity<Receipt> withdraw(@PathVariable MemberId id,
@@ -89,6 +89,7 @@ class MembershipController {
                                      @Valid @RequestBody WithdrawalRequest request) {
         RecordWithdrawal command = new RecordWithdrawal(id, dates.notInTheFuture("withdrewOn", request.withdrewOn()),
                 request.reference().strip());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(id.value(), command)));
+        return Receipts.respond(HttpStatus.CREATED, "/api/members/" + id.value(),
+                commands.submit(idempotencyKey, Submission.of(id.value(), command)));
     }
 }

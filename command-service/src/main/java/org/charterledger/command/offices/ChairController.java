@@ -44,20 +44,22 @@ class ChairController {
     }
 
     @PostMapping("/acting")
-    @Operation(summary = "The deputy of the chair's government acts as chair",
+    @Operation(operationId = "designateActingChair", summary = "The deputy of the chair's government acts as chair",
             description = "When the chair's head cannot serve; the office holder does not change.")
     ResponseEntity<Receipt> designate(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                       @Valid @RequestBody ActingRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/chair",
+                commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
                 new DesignateActingChair(Chairmanship.ID, request.deputy().strip(),
                         dates.notInTheFuture("from", request.from()), request.reason().strip()))));
     }
 
     @PostMapping("/acting/end")
-    @Operation(summary = "The head of the chair's government serves again")
+    @Operation(operationId = "endActingChair", summary = "The head of the chair's government serves again")
     ResponseEntity<Receipt> end(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                 @Valid @RequestBody EndActingRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/chair",
+                commands.submit(idempotencyKey, Submission.of(Chairmanship.ID,
                 new EndActingChair(Chairmanship.ID, dates.notInTheFuture("on", request.on())))));
     }
 }

@@ -50,21 +50,24 @@ class SecretaryGeneralController {
     }
 
     @PostMapping
-    @Operation(summary = "Record the appointment of a Secretary-General",
+    @Operation(operationId = "appointSecretaryGeneral", summary = "Record the appointment of a Secretary-General",
             description = "Appointed by the chair's government on the proposal of the Secretariat's host government.")
     ResponseEntity<Receipt> appoint(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody AppointRequest request) {
         LocalDate from = dates.notInTheFuture("from", request.from());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, new Submission(SecretaryGeneral.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/secretary-general",
+                commands.submit(idempotencyKey, new Submission(SecretaryGeneral.ID,
                 SecretaryGeneral.ID, request, new AppointSecretaryGeneral(SecretaryGeneral.ID, request.name().strip(),
                 request.proposedBy(), request.appointedBy(), from, secretariatHost, offices.chairOn(from)))));
     }
 
     @PostMapping("/end")
-    @Operation(summary = "Record that the Secretary-General left office")
+    @Operation(operationId = "recordSecretaryGeneralLeftOffice",
+            summary = "Record that the Secretary-General left office")
     ResponseEntity<Receipt> end(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                 @Valid @RequestBody EndRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, Submission.of(SecretaryGeneral.ID,
+        return Receipts.respond(HttpStatus.CREATED, "/api/offices/secretary-general",
+                commands.submit(idempotencyKey, Submission.of(SecretaryGeneral.ID,
                 new EndSecretaryGeneralTerm(SecretaryGeneral.ID, dates.notInTheFuture("on", request.on())))));
     }
 }

@@ -55,12 +55,13 @@ class SubcommitteeController {
     /** A request answered with the subcommittee's number. */
     private ResponseEntity<Receipt> submit(String key, int number, Object request, Object command) {
         String stream = SubcommitteeCommands.streamOf(number);
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(key,
+        return Receipts.respond(HttpStatus.CREATED, "/api/subcommittees/" + number + "/history",
+                commands.submit(key,
                 new Submission(stream, Integer.toString(number), request, command)));
     }
 
     @PostMapping("/{number}/abolition")
-    @Operation(summary = "Abolish a subcommittee; its history stays")
+    @Operation(operationId = "abolishSubcommittee", summary = "Abolish a subcommittee; its history stays")
     ResponseEntity<Receipt> abolish(@PathVariable int number,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody AbolishRequest request) {
@@ -69,7 +70,8 @@ class SubcommitteeController {
     }
 
     @PostMapping("/{number}/activities")
-    @Operation(summary = "Record a meeting or Association event held by the subcommittee (Art. 5(4))")
+    @Operation(operationId = "recordSubcommitteeActivity",
+            summary = "Record a meeting or Association event held by the subcommittee (Art. 5(4))")
     ResponseEntity<Receipt> activity(@PathVariable int number,
                                      @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                      @Valid @RequestBody ActivityRequest request) {

@@ -4,7 +4,12 @@ import org.charterledger.command.submission.IdempotentCommands.Receipt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** How a command's receipt is answered over HTTP: the body, and the position again in a header. */
+import java.net.URI;
+
+/**
+ * How a command's receipt is answered over HTTP: the body, the position again in a header, and in {@code Location}
+ * the path at which the query API shows the record the command created or changed.
+ */
 public final class Receipts {
 
     /** The ledger position of the command's last event; pass it to a query as {@code atLeast} to read your write. */
@@ -15,8 +20,10 @@ public final class Receipts {
     private Receipts() {
     }
 
-    public static ResponseEntity<Receipt> respond(HttpStatus status, Receipt receipt) {
+    /** {@code location}: the record's path in the query API, such as {@code /api/members/MN-ULAANBAATAR}. */
+    public static ResponseEntity<Receipt> respond(HttpStatus status, String location, Receipt receipt) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .location(URI.create(location))
                 .header(POSITION_HEADER, Long.toString(receipt.position()));
         if (receipt.replayed()) {
             response.header(REPLAYED_HEADER, "true");

@@ -113,7 +113,7 @@ class MotionController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a motion at a meeting, freezing its voter roll",
+    @Operation(operationId = "openMotion", summary = "Open a motion at a meeting, freezing its voter roll",
             description = "The roll is every member with a vote on the meeting's first day by the dues rule; the"
                     + " parties left off it are recorded with the reason.")
     ResponseEntity<Receipt> open(@RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
@@ -122,25 +122,27 @@ class MotionController {
         if (request.effect() != null) {
             checkEffect(request.effect());
         }
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.open(
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + request.id().value(),
+                commands.submit(idempotencyKey, motions.open(
                 new Motions.MotionRequest(request.id(), request.meeting(), kind, request.item(),
                         request.subject().strip(), request.procedure(), request.effect()))));
     }
 
     @PostMapping("/{id}/votes")
-    @Operation(summary = "Cast a member's vote (or record its returned written ballot)",
+    @Operation(operationId = "castVote", summary = "Cast a member's vote (or record its returned written ballot)",
             description = "A DELEGATE casts the vote of the member it is bound to; the SECRETARIAT records any member's."
                     + " castOn falls on the meeting's days; not given, it is the meeting's last day.")
     ResponseEntity<Receipt> vote(@PathVariable MotionId id,
                                  @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                  @Valid @RequestBody VoteRequest request) {
         delegates.checkMayVoteFor(request.member());
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey,
                 motions.vote(id, request.member(), request.choice(), request.castOn())));
     }
 
     @PostMapping("/{id}/ballots")
-    @Operation(summary = "Record a round of returned written ballots, all or none",
+    @Operation(operationId = "recordBallots", summary = "Record a round of returned written ballots, all or none",
             description = "Each ballot is checked as a single vote would be (on the roll, one vote, on the meeting's"
                     + " days); if any is refused none is recorded, and the problem lists every refused ballot with its"
                     + " index, member and rule (refusals). castOn not given is the meeting's last day. Up to "
@@ -148,21 +150,23 @@ class MotionController {
     ResponseEntity<Receipt> ballots(@PathVariable MotionId id,
                                     @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                     @Valid @RequestBody BallotsRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey, motions.ballots(id,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey, motions.ballots(id,
                 request.ballots().stream()
                         .map(line -> new MotionCommands.Ballot(line.member(), line.choice(), line.castOn()))
                         .toList())));
     }
 
     @PostMapping("/{id}/closure")
-    @Operation(summary = "Close a motion and decide it",
+    @Operation(operationId = "closeMotion", summary = "Close a motion and decide it",
             description = "Records the outcome with the numbers it was derived from; a passed motion takes effect."
                     + " decidedOn falls on the meeting's days, on or after the last vote; not given, it is the"
                     + " meeting's last day.")
     ResponseEntity<Receipt> close(@PathVariable MotionId id,
                                   @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                                   @RequestBody(required = false) CloseRequest request) {
-        return Receipts.respond(HttpStatus.CREATED, commands.submit(idempotencyKey,
+        return Receipts.respond(HttpStatus.CREATED, "/api/motions/" + id.value(),
+                commands.submit(idempotencyKey,
                 motions.close(id, request == null ? null : request.decidedOn())));
     }
 }

@@ -163,7 +163,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/events")
-    @Operation(summary = "The record, paged by position",
+    @Operation(operationId = "listEvents", summary = "The record, paged by position",
             description = "Events after a position, up to the position every view has settled (so a page never"
                     + " changes), optionally of one aggregate, one kind of aggregate (aggregateType: Member, Motion,"
                     + " Meeting, ...) or one event type, or with a business date in a range.")
@@ -272,7 +272,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/digest")
-    @Operation(summary = "The head of the hash chain: the position it covers and its link",
+    @Operation(operationId = "getDigest", summary = "The head of the hash chain: the position it covers and its link",
             description = "File the link; later, ask /api/audit/verification whether the record up to that position"
                     + " still yields it. eventsInStore and eventsChained show any event the chain does not cover.")
     public Digest digest() {
@@ -285,7 +285,8 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/verification")
-    @Operation(summary = "Does the record up to a position still yield the digest filed for it?",
+    @Operation(operationId = "verifyDigest",
+            summary = "Does the record up to a position still yield the digest filed for it?",
             description = "Recomputes the chain from the stored events; if anything was changed, removed or moved,"
                     + " names the first position that differs.")
     public VerificationAnswer verify(@RequestParam long position, @RequestParam String digest) {
@@ -302,7 +303,8 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/motions/{id}/derivation")
-    @Operation(summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
+    @Operation(operationId = "getDerivation",
+            summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
     public Derivation derivation(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);
         Tally recomputed = recompute(recorded);
@@ -317,7 +319,8 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/motions/{id}/certificate")
-    @Operation(summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
+    @Operation(operationId = "getCertificate",
+            summary = "One document to file: the motion, its roll, attendance, ballots, arithmetic, the event"
             + " positions it rests on, the chain's link at the last of them, and the evidence that proves it",
             description = "evidence carries the events as stored, each with its inclusion proof in a signed tree"
                     + " head's tree, and, given since (the size of a head the auditor filed earlier), the proof that"

@@ -49,7 +49,8 @@ class ChangeFeed implements SmartLifecycle {
     }
 
     @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Follow the ledger: every settled event, in position order, as server-sent events",
+    @Operation(operationId = "streamEvents",
+            summary = "Follow the ledger: every settled event, in position order, as server-sent events",
             description = "Each event's id is its ledger position and its name its type; its data is the event as"
                     + " /api/audit/events shows it. Resume with the Last-Event-ID header (or ?after=). Optionally of"
                     + " one kind of aggregate (aggregateType: Member, Motion, Meeting, ...). A comment line is sent as"

@@ -40,7 +40,8 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/audit/dead-letters")
-    @Operation(summary = "Events parked because a view could not process them, with the reason")
+    @Operation(operationId = "listDeadLetters",
+            summary = "Events parked because a view could not process them, with the reason")
     Letters letters() {
         List<Letter> letters = jdbc.sql("""
                         SELECT d.processing_group, d.sequence_identifier, d.sequence_index, d.event_identifier,
@@ -58,7 +59,8 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/audit/dead-letters/retries")
-    @Operation(summary = "Retry every parked sequence in its view (role AUDITOR or SECRETARIAT)",
+    @Operation(operationId = "retryDeadLetters",
+            summary = "Retry every parked sequence in its view (role AUDITOR or SECRETARIAT)",
             description = "Each sequence is handed to its view again in order; one that fails again stays parked.")
     Retry retry() {
         List<String> groups = jdbc.sql("SELECT DISTINCT processing_group FROM projection.dead_letter_entry")

@@ -1,6 +1,7 @@
 package org.charterledger.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.charterledger.web.ApiAccess;
 import org.charterledger.web.LedgerSecurity;
 import org.charterledger.web.LoginThrottle;
 import org.charterledger.web.LoginThrottleFilter;
@@ -42,6 +43,14 @@ public class SecurityConfig {
             "/motions/**", "/offices", "/subcommittees", "/audit", "/audit/verification", "/audit/rebuilds/**",
             "/css/**", "/js/**", "/favicon.svg"};
 
+    /**
+     * What needs a role beyond being a user of the ledger, the first rule that matches deciding; the OpenAPI
+     * document states them too.
+     */
+    public static final List<ApiAccess> ACCESS = List.of(
+            ApiAccess.of(HttpMethod.POST, List.of("/api/audit/rebuilds", "/api/audit/dead-letters/retries"),
+                    "AUDITOR", "SECRETARIAT"));
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LedgerUsers users, LoginThrottle throttle,
                             LedgerSettings settings) throws Exception {
@@ -63,8 +72,7 @@ public class SecurityConfig {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info",
                             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(LedgerSecurity.OPERATOR);
-                    requests.requestMatchers(HttpMethod.POST, "/api/audit/rebuilds", "/api/audit/dead-letters/retries")
-                            .hasAnyRole("AUDITOR", "SECRETARIAT");
+                    ApiAccess.authorize(ACCESS, requests);
                     // The pages (package pages) follow the API's rules: any user may read, anyone when anonymous
                     // reads are on; the page that starts a rebuild asks for the role the API asks for.
                     requests.requestMatchers(HttpMethod.GET, "/audit/rebuild").hasAnyRole("AUDITOR", "SECRETARIAT");

@@ -1,6 +1,7 @@
 package org.charterledger.query.offices;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.charterledger.charter.ChairTerms;
 import org.charterledger.events.MemberId;
@@ -59,15 +60,19 @@ public class OfficeController {
     }
 
     @GetMapping("/api/offices/chair/history")
-    @Operation(summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
+    @Operation(operationId = "getChairHistory",
+            summary = "Every chair in order, with ordinal, term, electing motion and acting periods")
     public ChairHistory history() {
         List<ChairTerm> terms = terms();
         return new ChairHistory(terms.size(), terms);
     }
 
     @GetMapping("/api/offices/chair")
-    @Operation(summary = "The chair on a date (default today), and the deputy acting for it then, if any",
+    @Operation(operationId = "getChair",
+            summary = "The chair on a date (default today), and the deputy acting for it then, if any",
             description = "The chair passes at the close of a General Assembly, on its last day.")
+    @ApiResponse(responseCode = "200", description = "The chair on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no chair on asOf")
     public ChairOnADate chair(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         List<ChairTerm> terms = terms();
@@ -98,7 +103,10 @@ public class OfficeController {
     }
 
     @GetMapping("/api/offices/secretary-general")
-    @Operation(summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    @Operation(operationId = "getSecretaryGeneral",
+            summary = "The Secretary-General on a date (default today), with who proposed and appointed it")
+    @ApiResponse(responseCode = "200", description = "The Secretary-General on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no Secretary-General on asOf")
     public SecretaryGeneralOnADate secretaryGeneral(@RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
@@ -115,7 +123,10 @@ public class OfficeController {
     }
 
     @GetMapping("/api/offices/auditors")
-    @Operation(summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    @Operation(operationId = "getAuditors",
+            summary = "The auditors on a date (default today): those of the chair's term then, one per country")
+    @ApiResponse(responseCode = "200", description = "The auditors on the date")
+    @ApiResponse(responseCode = "404", description = "The ledger records no chair on asOf, and so no auditors")
     public AuditorsOnADate auditors(@RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ChairOnADate chair = chair(asOf);

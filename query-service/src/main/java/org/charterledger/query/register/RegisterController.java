@@ -50,7 +50,7 @@ public class RegisterController {
     }
 
     @GetMapping
-    @Operation(summary = "The register on a date",
+    @Operation(operationId = "getRegister", summary = "The register on a date",
             description = "Every party on the register on asOf (default: today), optionally only one category or"
                     + " country, ordered by country and id. Pass atLeast=<position> to wait for your own write.")
     public Register register(
@@ -88,7 +88,8 @@ public class RegisterController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
+    @Operation(operationId = "getParty",
+            summary = "One party on a date", description = "404 when the id was not on the register on asOf.")
     public Party party(@PathVariable MemberId id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) Long atLeast) {

@@ -87,7 +87,7 @@ public class RightsController {
     }
 
     @GetMapping("/api/rights")
-    @Operation(summary = "Every party's rights on a date",
+    @Operation(operationId = "listRights", summary = "Every party's rights on a date",
             description = "Each party on the register on asOf (default today) with mayVote and mayStandAndElect, and"
                     + " for each restricted member the years in arrears, since when, and the articles.")
     public RightsOnADate rights(@Parameter(description = "the business date, YYYY-MM-DD; default today")
@@ -130,7 +130,8 @@ public class RightsController {
     }
 
     @GetMapping("/api/rights/{memberId}")
-    @Operation(summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
+    @Operation(operationId = "getPartyRights",
+            summary = "One party's rights on a date", description = "Could it vote, could it stand, and if not, why.")
     public PartyRights rightsOf(@PathVariable MemberId memberId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Party party = party(memberId);
@@ -138,7 +139,7 @@ public class RightsController {
     }
 
     @GetMapping("/api/rights/{memberId}/history")
-    @Operation(summary = "Every change of a party's rights, with what changed them",
+    @Operation(operationId = "getRightsHistory", summary = "Every change of a party's rights, with what changed them",
             description = "Each period from its first day, with its cause: an admission or departure, a payment or"
                     + " reversal (with the payment and the event's ledger position), or a due date passing.")
     public RightsHistory history(@PathVariable MemberId memberId,
@@ -162,7 +163,7 @@ public class RightsController {
     }
 
     @GetMapping("/api/members/{id}/dues")
-    @Operation(summary = "A member's dues statement on a date",
+    @Operation(operationId = "getDuesStatement", summary = "A member's dues statement on a date",
             description = "Each assessed year with the amount due, the payments and reversals made by asOf, the"
                     + " balance and whether it is in arrears; then the member's standing.")
     public DuesStatement statement(@PathVariable MemberId id,

@@ -56,7 +56,8 @@ public class SubcommitteeController {
     }
 
     @GetMapping("/api/subcommittees")
-    @Operation(summary = "Every subcommittee on a date (default today) with its coordinators and flags")
+    @Operation(operationId = "listSubcommittees",
+            summary = "Every subcommittee on a date (default today) with its coordinators and flags")
     public Subcommittees subcommittees(@RequestParam(required = false)
                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
@@ -71,7 +72,8 @@ public class SubcommitteeController {
     }
 
     @GetMapping("/api/subcommittees/{number}/history")
-    @Operation(summary = "A subcommittee's coordinators and activities in order, with the decisions behind them")
+    @Operation(operationId = "getSubcommitteeHistory",
+            summary = "A subcommittee's coordinators and activities in order, with the decisions behind them")
     public History history(@PathVariable int number) {
         var row = jdbc.sql("SELECT name, founded, abolished_on FROM projection.subcommittee WHERE number = ?")
                 .param(number)

@@ -79,7 +79,7 @@ public class MotionController {
     }
 
     @GetMapping("/api/motions/{id}")
-    @Operation(summary = "A motion and its count",
+    @Operation(operationId = "getMotion", summary = "A motion and its count",
             description = "Roll size E, present P, votes by choice, who has not voted, the quorum and threshold tests"
                     + " with their integers and the votes still needed; once decided, the outcome and its derivation.")
     public MotionView motion(@PathVariable MotionId id) {
@@ -118,7 +118,7 @@ public class MotionController {
     }
 
     @GetMapping("/api/motions/{id}/roll")
-    @Operation(summary = "A motion's frozen voter roll",
+    @Operation(operationId = "getMotionRoll", summary = "A motion's frozen voter roll",
             description = "Each member with a vote and its dues standing on the roll's date; the parties left off,"
                     + " each with the reason and the articles.")
     public RollView roll(@PathVariable MotionId id) {
@@ -145,14 +145,14 @@ public class MotionController {
     }
 
     @GetMapping("/api/meetings/{id}")
-    @Operation(summary = "A meeting with its attendance and its motions")
+    @Operation(operationId = "getMeeting", summary = "A meeting with its attendance and its motions")
     public MeetingView meeting(@PathVariable MeetingId id) {
         return meetings("WHERE id = ?", id.value()).stream().findFirst()
                 .orElseThrow(() -> new NotFound("id", "no meeting " + id));
     }
 
     @GetMapping("/api/meetings")
-    @Operation(summary = "Meetings, optionally of one body (GA or EC), in date order")
+    @Operation(operationId = "listMeetings", summary = "Meetings, optionally of one body (GA or EC), in date order")
     public Meetings meetings(@RequestParam(required = false) Body body) {
         List<MeetingView> meetings = body == null ? meetings("", null) : meetings("WHERE body = ?", body.name());
         return new Meetings(meetings.size(), meetings);
