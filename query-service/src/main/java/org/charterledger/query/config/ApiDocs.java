@@ -42,6 +42,15 @@ class ApiDocs {
         problems.add(Problem.onPathParameters(404, "The record the path names is not in the views",
                 example(HttpStatus.NOT_FOUND, "not-found", "MN-ULAANBAATAR was not on the register on 1995-01-01",
                         "id", null, null)));
+        problems.add(new Problem(404, "No signed head of that size, or no event at that position in the tree",
+                (path, operation) -> !path.contains("{") && (path.startsWith("/api/audit/tree-heads/")
+                        || path.startsWith("/api/audit/proofs/")),
+                example(HttpStatus.NOT_FOUND, "not-found", "no signed head of 9 events: ask /api/audit/tree-heads for"
+                        + " the heads published", "treeSize", null, null)));
+        problems.add(Problem.always(406, "The Accept header (or ?format=) names no representation of this resource:"
+                + " every query answers JSON, and some also CSV or JSON Lines", example(HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable", "the Accept header 'application/pdf' names no representation of this resource",
+                "Accept", null, null)));
         problems.add(Problem.always(503, "The views have not reached atLeast in time, the views are being rebuilt,"
                 + " or the database is away: retry after Retry-After seconds", example(HttpStatus.SERVICE_UNAVAILABLE,
                 "position-not-reached", "the views have not reached ledger position 285 within 10 s (they reflect position 284); retry shortly", "atLeast",
