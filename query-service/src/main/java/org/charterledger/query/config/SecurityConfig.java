@@ -3,6 +3,7 @@ package org.charterledger.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.charterledger.web.ApiAccess;
 import org.charterledger.web.LedgerSecurity;
+import org.charterledger.web.RequestIds;
 import org.charterledger.web.LoginThrottle;
 import org.charterledger.web.LoginThrottleFilter;
 import org.charterledger.web.ProblemResponses;
@@ -99,8 +100,9 @@ public class SecurityConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "HEAD", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"));
-        cors.setExposedHeaders(List.of(LedgerPosition.HEADER, "Location", "Retry-After"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "Accept", "Last-Event-ID", RequestIds.HEADER));
+        cors.setExposedHeaders(List.of(LedgerPosition.HEADER, "Location", "Retry-After", RequestIds.HEADER));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

@@ -38,7 +38,7 @@ class CorsIT extends LedgerIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(WEBSITE);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
-                .contains("authorization");
+                .contains("authorization", "x-request-id");
     }
 
     @Test
@@ -49,7 +49,7 @@ class CorsIT extends LedgerIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(WEBSITE);
         assertThat(answer.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-                .contains(LedgerPosition.HEADER);
+                .contains(LedgerPosition.HEADER, "X-Request-Id");
     }
 
     @Test
@@ -66,7 +66,7 @@ class CorsIT extends LedgerIT {
     private HttpRequest.Builder preflight(String origin) {
         return request("/api/members").header("Origin", origin)
                 .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization")
+                .header("Access-Control-Request-Headers", "authorization, x-request-id")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
     }
 
