@@ -60,7 +60,8 @@ class OfflineVerificationIT {
         Verification genuine = verify(certificate, head, witness);
         System.out.println(genuine.output());
         assertThat(genuine.status()).as(genuine.output()).isZero();
-        assertThat(genuine.output()).contains("VERIFIED", "is the one recorded");
+        assertThat(genuine.output()).contains("VERIFIED", "is the one recorded",
+                "holds every event of motion GA13-M2 up to its last (0 to 77): no ballot is left out");
 
         // one ballot turned from YES to NO in the certificate: its inclusion proof no longer holds
         ObjectNode altered = (ObjectNode) JSON.readTree(certificate.toFile());

@@ -144,8 +144,11 @@ public final class CertificateCheck {
         }
     }
 
-    /** An event its proof placed in the tree: its position, what it says, the motion it cites as its decision. */
-    private record Positioned(long position, Object event, String cites) {
+    /**
+     * An event its proof placed in the tree: its position, its aggregate and its number there, what it says, and the
+     * motion it cites as its decision.
+     */
+    private record Positioned(long position, String aggregate, long sequence, Object event, String cites) {
     }
 
     private List<Positioned> inclusion(Report report, TreeHead head, List<Evidence.EventProof> proofs) {
@@ -169,7 +172,8 @@ public final class CertificateCheck {
                 JsonNode body = json.readTree(proof.row().payload());
                 String cites = body.hasNonNull("decidedBy") ? body.get("decidedBy").asText()
                         : body.hasNonNull("electedBy") ? body.get("electedBy").asText() : null;
-                events.add(new Positioned(position, read(proof.row()), cites));
+                events.add(new Positioned(position, proof.row().aggregate(), proof.row().sequence(), read(proof.row()),
+                        cites));
             } catch (Exception unreadable) {
                 report.fail(position, "the event cannot be read as " + proof.row().payloadType() + ": "
                         + unreadable.getMessage());
@@ -198,6 +202,7 @@ public final class CertificateCheck {
             report.fail("the proven events are of motion " + opened.motion().value() + ", the certificate names "
                     + certificate.path("motion").asText());
         }
+        complete(report, opened.motion().value(), events);
         Map<MemberId, Choice> ballots = new LinkedHashMap<>();
         List<MemberId> attendance = new ArrayList<>();
         for (Positioned e : events) {
@@ -245,6 +250,27 @@ public final class CertificateCheck {
         } catch (Exception unreadable) {
             report.fail("the certificate's arithmetic cannot be read: " + unreadable.getMessage());
         }
+    }
+
+    /**
+     * Whether the certificate holds every event of the motion's own stream: the ledger numbers an aggregate's events
+     * 0, 1, 2, ... and the number is part of each proven row, so a number missing among them is an event (a ballot)
+     * the certificate leaves out, and a ballot left out would change the count. Attendance is recorded on the
+     * meeting's stream, which the certificate holds only in part: a sitting's attendance is not proven complete.
+     */
+    private void complete(Report report, String motion, List<Positioned> events) {
+        List<Positioned> own = events.stream().filter(e -> motion.equals(e.aggregate()))
+                .sorted(java.util.Comparator.comparingLong(Positioned::sequence)).toList();
+        for (int number = 0; number < own.size(); number++) {
+            if (own.get(number).sequence() != number) {
+                report.fail(own.get(number).position(), "the certificate leaves out event " + number + " of motion "
+                        + motion + " (it holds event " + own.get(number).sequence() + " here): a ballot may be"
+                        + " missing from the count");
+                return;
+            }
+        }
+        report.ok("the certificate holds every event of motion " + motion + " up to its last (0 to "
+                + (own.size() - 1) + "): no ballot is left out");
     }
 
     /**

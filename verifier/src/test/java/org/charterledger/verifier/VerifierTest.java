@@ -123,6 +123,20 @@ class VerifierTest {
     }
 
     @Test
+    void aBallotLeftOutOfTheCertificateIsNamed() throws Exception {
+        ObjectNode certificate = certificate(rows, 2);
+        List<Evidence.EventProof> proofs = new ArrayList<>(events(rows, 5));
+        proofs.remove(2); // B's ballot: the count it leaves is one YES of two on the roll, P 1
+        ((ObjectNode) certificate.get("evidence")).set("events", json.valueToTree(proofs));
+
+        Run run = verify(certificate, head(2));
+
+        assertThat(run.status()).isEqualTo(Verifier.FAILED);
+        assertThat(run.out()).contains("FAIL  position 14: the certificate leaves out event 2 of motion EC2021-M1"
+                + " (it holds event 3 here): a ballot may be missing from the count", "NOT VERIFIED");
+    }
+
+    @Test
     void aHeadOfAnotherHistoryOrAnotherKeyIsRefused() throws Exception {
         List<StoredRow> rewritten = new ArrayList<>(rows);
         rewritten.set(0, rows.get(1));
@@ -148,9 +162,11 @@ class VerifierTest {
                 "--certificate")).isEqualTo(Verifier.UNREADABLE);
     }
 
+    /** Appends a row as the ledger does: the next position, the aggregate's next number (from 0). */
     private void row(String aggregate, Object event) throws Exception {
         long position = 10 + rows.size();
-        rows.add(new StoredRow(position, aggregate, rows.size(), "Motion", event.getClass().getName(), "1",
+        long sequence = rows.stream().filter(row -> row.aggregate().equals(aggregate)).count();
+        rows.add(new StoredRow(position, aggregate, sequence, "Motion", event.getClass().getName(), "1",
                 json.writeValueAsBytes(event), "{}".getBytes(), "2021-03-04T01:00:0" + rows.size() + "Z"));
     }
 
