@@ -1,25 +1,7 @@
 package org.charterledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.charterledger.charter.DecisionRule;
-import org.charterledger.events.AdmissionBasis;
-import org.charterledger.events.AttendanceRecorded;
-import org.charterledger.events.Body;
-import org.charterledger.events.Choice;
-import org.charterledger.events.CountryCode;
-import org.charterledger.events.LeftOff;
-import org.charterledger.events.MeetingConvened;
-import org.charterledger.events.MeetingId;
 import org.charterledger.events.MemberAdmitted;
-import org.charterledger.events.MemberId;
-import org.charterledger.events.MotionDecided;
-import org.charterledger.events.MotionId;
-import org.charterledger.events.MotionKind;
-import org.charterledger.events.MotionOpened;
-import org.charterledger.events.PartyCategory;
-import org.charterledger.events.Procedure;
-import org.charterledger.events.RollEntry;
-import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 import org.charterledger.query.LedgerIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +11,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,12 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 class AuditIT extends LedgerIT {
 
-    private static final LocalDate DAY = LocalDate.of(2019, 8, 27);
-    private static final MeetingId MEETING = new MeetingId("GA12");
-    private static final MotionId MOTION = new MotionId("GA12-M1");
-    private static final MemberId A = new MemberId("KR-BUSAN");
-    private static final MemberId B = new MemberId("KR-DAEGU");
-    private static final MemberId C = new MemberId("KR-JEJU");
 
     @DynamicPropertySource
     static void ownLedger(DynamicPropertyRegistry properties) {
@@ -64,21 +38,7 @@ class AuditIT extends LedgerIT {
             decided = jdbc.sql("SELECT MAX(global_index) FROM ledger.domain_event_entry").query(Long.class).single();
             return;
         }
-        for (MemberId member : List.of(A, B, C)) {
-            append(member.value(), new MemberAdmitted(member, CountryCode.of("KR"), member.value(), null,
-                    PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
-        }
-        append(MEETING.value(), new MeetingConvened(MEETING, Body.GA, 12, A, "Busan", DAY, DAY));
-        append(MEETING.value(), new AttendanceRecorded(MEETING, List.of(A, B, C)));
-        append(MOTION.value(), new MotionOpened(MOTION, MEETING, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
-                "Amend Article 5", Procedure.SITTING, null, DAY,
-                List.of(new RollEntry(A, List.of()), new RollEntry(B, List.of()), new RollEntry(C, List.of())),
-                List.of(new LeftOff(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER, "an observer has no vote", null))));
-        append(MOTION.value(), new VoteCast(MOTION, A, Choice.YES, DAY));
-        append(MOTION.value(), new VoteCast(MOTION, B, Choice.YES, DAY));
-        // C attends and does not vote: present, counted against
-        Tally tally = DecisionRule.CATEGORY_A.tally(3, 3, 2, 0, 0);
-        decided = append(MOTION.value(), new MotionDecided(MOTION, tally.outcome(), List.of(A, B, C), tally, DAY));
+        decided = SittingOfGa12.appendTo(this::append);
     }
 
     @Test

@@ -3,25 +3,9 @@ package org.charterledger.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import org.charterledger.charter.DecisionRule;
-import org.charterledger.events.AdmissionBasis;
-import org.charterledger.events.AttendanceRecorded;
-import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
-import org.charterledger.events.CountryCode;
-import org.charterledger.events.LeftOff;
-import org.charterledger.events.MeetingConvened;
-import org.charterledger.events.MeetingId;
-import org.charterledger.events.MemberAdmitted;
-import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionId;
-import org.charterledger.events.MotionKind;
-import org.charterledger.events.MotionOpened;
-import org.charterledger.events.PartyCategory;
-import org.charterledger.events.Procedure;
-import org.charterledger.events.RollEntry;
-import org.charterledger.events.Tally;
 import org.charterledger.events.VoteCast;
 import org.charterledger.proof.MerkleTree;
 import org.charterledger.proof.PublishedHead;
@@ -49,7 +33,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +41,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.charterledger.query.audit.SittingOfGa12.A;
+import static org.charterledger.query.audit.SittingOfGa12.C;
+import static org.charterledger.query.audit.SittingOfGa12.DAY;
+import static org.charterledger.query.audit.SittingOfGa12.MOTION;
 
 /**
  * Proofs on PostgreSQL, on a ledger of its own with a witness directory: signed heads, inclusion and consistency
@@ -69,12 +56,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProofsIT extends LedgerIT {
 
-    private static final LocalDate DAY = LocalDate.of(2019, 8, 27);
-    private static final MeetingId MEETING = new MeetingId("GA12");
-    private static final MotionId MOTION = new MotionId("GA12-M1");
-    private static final MemberId A = new MemberId("KR-BUSAN");
-    private static final MemberId B = new MemberId("KR-DAEGU");
-    private static final MemberId C = new MemberId("KR-JEJU");
     private static final Path WITNESS = temporaryDirectory("witness");
     private static final Path AUDITOR = temporaryDirectory("auditor");
     /** A witness over HTTP: a server of its own that keeps every head POSTed to it. */
@@ -101,20 +82,7 @@ class ProofsIT extends LedgerIT {
                     + " '%MotionDecided'").query(Long.class).single();
             return;
         }
-        for (MemberId member : List.of(A, B, C)) {
-            append(member.value(), new MemberAdmitted(member, CountryCode.of("KR"), member.value(), null,
-                    PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
-        }
-        append(MEETING.value(), new MeetingConvened(MEETING, Body.GA, 12, A, "Busan", DAY, DAY));
-        append(MEETING.value(), new AttendanceRecorded(MEETING, List.of(A, B, C)));
-        append(MOTION.value(), new MotionOpened(MOTION, MEETING, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
-                "Amend Article 5", Procedure.SITTING, null, DAY,
-                List.of(new RollEntry(A, List.of()), new RollEntry(B, List.of()), new RollEntry(C, List.of())),
-                List.of(new LeftOff(new MemberId("JP-MIYAGI"), PartyCategory.OBSERVER, "an observer has no vote", null))));
-        append(MOTION.value(), new VoteCast(MOTION, A, Choice.YES, DAY));
-        append(MOTION.value(), new VoteCast(MOTION, B, Choice.YES, DAY));
-        Tally tally = DecisionRule.CATEGORY_A.tally(3, 3, 2, 0, 0);
-        decided = append(MOTION.value(), new MotionDecided(MOTION, tally.outcome(), List.of(A, B, C), tally, DAY));
+        decided = SittingOfGa12.appendTo(this::append);
     }
 
     @Test
@@ -267,7 +235,14 @@ class ProofsIT extends LedgerIT {
         // the witness does not
         JsonNode witnesses = body(get("/api/audit/witnesses"));
         assertThat(witnesses.get("valid").asBoolean()).isFalse();
-        assertThat(witnesses.get("heads").get(0).get("why").asText()).contains("no longer yield the witnessed root");
+        // (a head witnessed before B's ballot, if one was issued while the sitting was appended, still agrees with
+        // the leaves; it is named too, as a head the ledger no longer holds)
+        JsonNode ofNine = null;
+        for (JsonNode check : witnesses.get("heads")) {
+            ofNine = check.get("treeSize").asLong() == 9 ? check : ofNine;
+        }
+        assertThat(ofNine).as(witnesses.toString()).isNotNull();
+        assertThat(ofNine.get("why").asText()).contains("no longer yield the witnessed root");
 
         // same key: the consistency proof from the witnessed head fails
         JsonNode certificate = certificate(9);
