@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +120,7 @@ class EventSerializationTest {
         var entry = new GenericDomainEventEntry<>("Member", "KR-ULSAN", 0,
                 "event-1", Instant.EPOCH, stored.getType().getName(), "1", revision1, "{}".getBytes());
 
-        Object upcast = new EventUpcasterChain(new MemberAdmittedUpcaster())
+        Object upcast = LedgerUpcasters.chain()
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .map(representation -> serializer.deserialize(representation.getData()))
                 .findFirst().orElseThrow();
@@ -138,7 +137,7 @@ class EventSerializationTest {
         var entry = new GenericDomainEventEntry<>("Subcommittee", "SC-8", 0, "event-1", Instant.EPOCH,
                 type.getName(), "1", revision1, "{}".getBytes());
 
-        Object upcast = new EventUpcasterChain(new DecisionReferenceUpcaster())
+        Object upcast = LedgerUpcasters.chain()
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .map(representation -> serializer.deserialize(representation.getData()))
                 .findFirst().orElseThrow();

@@ -16,10 +16,9 @@ import org.charterledger.charter.DuesStanding;
 import org.charterledger.charter.PartyFacts;
 import org.charterledger.events.AttendanceRecorded;
 import org.charterledger.events.Choice;
-import org.charterledger.events.DecisionReferenceUpcaster;
+import org.charterledger.events.LedgerUpcasters;
 import org.charterledger.events.DuesRateChanged;
 import org.charterledger.events.EventJson;
-import org.charterledger.events.MemberAdmittedUpcaster;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionOpened;
@@ -37,6 +36,7 @@ import org.charterledger.proof.TreeHead;
 import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,7 @@ public final class CertificateCheck {
     private final ObjectMapper json = EventJson.mapper();
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     /** The upcasters both services register. */
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new MemberAdmittedUpcaster(),
-            new DecisionReferenceUpcaster());
+    private final EventUpcasterChain upcasters = LedgerUpcasters.chain();
 
     /**
      * @param certificate the certificate, as {@code /api/audit/motions/{id}/certificate?since=<filed size>} gave it
@@ -255,17 +254,17 @@ public final class CertificateCheck {
     /**
      * Whether the certificate holds every event of the motion's own stream: the ledger numbers an aggregate's events
      * 0, 1, 2, ... and the number is part of each proven row, so a number missing among them is an event (a ballot)
-     * the certificate leaves out, and a ballot left out would change the count. Attendance is recorded on the
-     * meeting's stream, which the certificate holds only in part: a sitting's attendance is not proven complete.
+     * the certificate leaves out or does not prove, and a ballot left out would change the count. Attendance is
+     * recorded on the meeting's stream, which the certificate holds only in part: it is not proven complete.
      */
     private void complete(Report report, String motion, List<Positioned> events) {
         List<Positioned> own = events.stream().filter(e -> motion.equals(e.aggregate()))
-                .sorted(java.util.Comparator.comparingLong(Positioned::sequence)).toList();
+                .sorted(Comparator.comparingLong(Positioned::sequence)).toList();
         for (int number = 0; number < own.size(); number++) {
             if (own.get(number).sequence() != number) {
-                report.fail(own.get(number).position(), "the certificate leaves out event " + number + " of motion "
-                        + motion + " (it holds event " + own.get(number).sequence() + " here): a ballot may be"
-                        + " missing from the count");
+                report.fail(own.get(number).position(), "the certificate holds no proven event " + number
+                        + " of motion " + motion + " (the next it proves is event " + own.get(number).sequence()
+                        + "): a ballot may be missing from the count");
                 return;
             }
         }

@@ -132,8 +132,8 @@ class VerifierTest {
         Run run = verify(certificate, head(2));
 
         assertThat(run.status()).isEqualTo(Verifier.FAILED);
-        assertThat(run.out()).contains("FAIL  position 14: the certificate leaves out event 2 of motion EC2021-M1"
-                + " (it holds event 3 here): a ballot may be missing from the count", "NOT VERIFIED");
+        assertThat(run.out()).contains("FAIL  position 14: the certificate holds no proven event 2 of motion EC2021-M1"
+                + " (the next it proves is event 3): a ballot may be missing from the count", "NOT VERIFIED");
     }
 
     @Test

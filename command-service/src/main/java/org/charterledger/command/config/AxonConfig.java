@@ -8,9 +8,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.charterledger.events.EventJson;
-import org.charterledger.events.DecisionReferenceUpcaster;
-import org.charterledger.events.MemberAdmittedUpcaster;
+import org.charterledger.events.LedgerUpcasters;
 import org.charterledger.web.EventTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,16 +74,10 @@ public class AxonConfig {
         return new CommittedAggregates(10_000);
     }
 
-    /** Reads events stored at an older revision as their current one. */
+    /** Reads events stored at an older revision as their current one ({@link LedgerUpcasters}). */
     @Bean
-    MemberAdmittedUpcaster memberAdmittedUpcaster() {
-        return new MemberAdmittedUpcaster();
-    }
-
-    /** Reads subcommittee decisions recorded before they named their motion (revision 1). */
-    @Bean
-    DecisionReferenceUpcaster decisionReferenceUpcaster() {
-        return new DecisionReferenceUpcaster();
+    EventUpcaster ledgerUpcasters() {
+        return LedgerUpcasters.chain();
     }
 
     /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */

@@ -3,8 +3,9 @@ package org.charterledger.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.charterledger.events.EventJson;
-import org.charterledger.events.MemberAdmittedUpcaster;
+import org.charterledger.events.LedgerUpcasters;
 import org.charterledger.web.EventTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,10 +41,10 @@ public class AxonConfig {
                 .build();
     }
 
-    /** Reads events stored at an older revision as their current one. */
+    /** Reads events stored at an older revision as their current one ({@link LedgerUpcasters}). */
     @Bean
-    MemberAdmittedUpcaster memberAdmittedUpcaster() {
-        return new MemberAdmittedUpcaster();
+    EventUpcaster ledgerUpcasters() {
+        return LedgerUpcasters.chain();
     }
 
     /** The mapper of the serializer (Axon picks this bean by name) and of the HTTP API. */
