@@ -178,7 +178,12 @@ public class AuditController {
         if (after < 0) {
             throw new InvalidParameter("after", "must be a ledger position, 0 or more");
         }
-        long settled = position.settled();
+        return page(after, position.settled(), limit, aggregate, aggregateType, type, from, to);
+    }
+
+    /** A page of the record after {@code after} up to {@code settled}, a position every view has settled. */
+    Page page(long after, long settled, int limit, String aggregate, String aggregateType, String type,
+              LocalDate from, LocalDate to) {
         List<RecordedEvent> events = new ArrayList<>();
         long cursor = after;
         while (events.size() < limit && cursor < settled) {
@@ -217,7 +222,10 @@ public class AuditController {
                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                           @RequestParam(required = false)
                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        long settled = exportable(after);
+        if (after < 0) {
+            throw new InvalidParameter("after", "must be a ledger position, 0 or more");
+        }
+        long settled = position.settled();
         return new JsonLinesExport<>(exportName(settled), stream(after, settled, aggregate, aggregateType, type, from, to));
     }
 
@@ -231,17 +239,9 @@ public class AuditController {
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        long settled = exportable(after);
-        Rows<RecordedEvent> events = stream(after, settled, aggregate, aggregateType, type, from, to);
-        return new CsvExport<>(exportName(settled), EventRow.class,
-                row -> events.forEach(event -> row.accept(EventRow.of(event))));
-    }
-
-    private long exportable(long after) {
-        if (after < 0) {
-            throw new InvalidParameter("after", "must be a ledger position, 0 or more");
-        }
-        return position.settled();
+        JsonLinesExport<RecordedEvent> events = record(after, aggregate, aggregateType, type, from, to);
+        return new CsvExport<>(events.name(), EventRow.class,
+                row -> events.rows().forEach(event -> row.accept(EventRow.of(event))));
     }
 
     private String exportName(long settled) {

@@ -132,7 +132,7 @@ class ChangeFeed implements SmartLifecycle {
 
         private void catchUp(long settled) throws IOException {
             if (cursor < settled) {
-                AuditController.Page page = record.events(cursor, ROUND, null, aggregateType, null, null, null);
+                AuditController.Page page = record.page(cursor, settled, ROUND, null, aggregateType, null, null, null);
                 for (AuditController.RecordedEvent event : page.events()) {
                     emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type())
                             .data(event, MediaType.APPLICATION_JSON));

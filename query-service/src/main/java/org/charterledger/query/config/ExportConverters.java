@@ -74,11 +74,61 @@ class ExportConverters implements WebMvcConfigurer {
     }
 
     /**
+     * What the two converters share: they write a download of one kind, never read one, and name the file it is
+     * saved under.
+     */
+    abstract static sealed class DownloadConverter<E> extends AbstractHttpMessageConverter<E>
+            permits CsvConverter, JsonLinesConverter {
+
+        private final Class<?> kind;
+        private final String extension;
+
+        DownloadConverter(Class<?> kind, String extension, MediaType... types) {
+            super(StandardCharsets.UTF_8, types);
+            this.kind = kind;
+            this.extension = extension;
+        }
+
+        /** The file name, without its extension, a browser saves the download under. */
+        abstract String name(E download);
+
+        /** Writes the download's rows to the body as they come. */
+        abstract void write(E download, OutputStream body) throws IOException;
+
+        @Override
+        protected boolean supports(Class<?> type) {
+            return kind.isAssignableFrom(type);
+        }
+
+        @Override
+        protected boolean canRead(MediaType mediaType) {
+            return false;
+        }
+
+        @Override
+        protected E readInternal(Class<? extends E> type, HttpInputMessage input) {
+            throw new HttpMessageNotReadableException("a download is only written", input);
+        }
+
+        @Override
+        protected void addDefaultHeaders(HttpHeaders headers, E download, MediaType contentType) throws IOException {
+            super.addDefaultHeaders(headers, download, contentType);
+            headers.setContentDisposition(ContentDisposition.attachment()
+                    .filename(name(download) + "." + extension).build());
+        }
+
+        @Override
+        protected void writeInternal(E download, HttpOutputMessage output) throws IOException {
+            write(download, output.getBody());
+        }
+    }
+
+    /**
      * RFC 4180 CSV in UTF-8 (names in local scripts as recorded): a header row of the row record's component names
      * in declaration order, CRLF line ends, a field quoted when it holds a comma, a quote or a line break; dates
      * ISO-8601; an absent value an empty field.
      */
-    static final class CsvConverter extends AbstractHttpMessageConverter<CsvExport<?>> {
+    static final class CsvConverter extends DownloadConverter<CsvExport<?>> {
 
         private final CsvMapper csv = CsvMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -92,93 +142,46 @@ class ExportConverters implements WebMvcConfigurer {
                 .build();
 
         CsvConverter() {
-            super(StandardCharsets.UTF_8, TEXT_CSV);
-        }
-
-        /** The schema of a row record: its components, in order, as the header. */
-        CsvSchema schemaFor(Class<?> columns) {
-            return csv.schemaFor(columns).withHeader().withLineSeparator("\r\n");
+            super(CsvExport.class, "csv", TEXT_CSV);
         }
 
         @Override
-        protected boolean supports(Class<?> type) {
-            return CsvExport.class.isAssignableFrom(type);
+        String name(CsvExport<?> export) {
+            return export.name();
         }
 
         @Override
-        protected boolean canRead(MediaType mediaType) {
-            return false;
-        }
-
-        @Override
-        protected CsvExport<?> readInternal(Class<? extends CsvExport<?>> type, HttpInputMessage input) {
-            throw new HttpMessageNotReadableException("CSV is only written", input);
-        }
-
-        @Override
-        protected void addDefaultHeaders(HttpHeaders headers, CsvExport<?> export, MediaType contentType)
-                throws IOException {
-            super.addDefaultHeaders(headers, export, contentType);
-            headers.setContentDisposition(attachment(export.name() + ".csv"));
-        }
-
-        @Override
-        protected void writeInternal(CsvExport<?> export, HttpOutputMessage output) throws IOException {
-            write(export, output.getBody());
-        }
-
         void write(CsvExport<?> export, OutputStream body) throws IOException {
-            try (SequenceWriter rows = csv.writer(schemaFor(export.columns())).writeValues(body)) {
+            CsvSchema header = csv.schemaFor(export.columns()).withHeader().withLineSeparator("\r\n");
+            try (SequenceWriter rows = csv.writer(header).writeValues(body)) {
                 eachFlushing(export.rows(), rows::write, rows::flush);
             }
         }
     }
 
     /** One JSON document a line, each written by the application's ObjectMapper exactly as its JSON answer is. */
-    static final class JsonLinesConverter extends AbstractHttpMessageConverter<JsonLinesExport<?>> {
+    static final class JsonLinesConverter extends DownloadConverter<JsonLinesExport<?>> {
 
         private final ObjectWriter json;
 
         JsonLinesConverter(ObjectMapper json) {
-            super(StandardCharsets.UTF_8, NDJSON, JSONL);
+            super(JsonLinesExport.class, "jsonl", NDJSON, JSONL);
             this.json = json.writer().without(SerializationFeature.INDENT_OUTPUT)
                     .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         }
 
         @Override
-        protected boolean supports(Class<?> type) {
-            return JsonLinesExport.class.isAssignableFrom(type);
+        String name(JsonLinesExport<?> export) {
+            return export.name();
         }
 
         @Override
-        protected boolean canRead(MediaType mediaType) {
-            return false;
-        }
-
-        @Override
-        protected JsonLinesExport<?> readInternal(Class<? extends JsonLinesExport<?>> type, HttpInputMessage input) {
-            throw new HttpMessageNotReadableException("JSON Lines are only written", input);
-        }
-
-        @Override
-        protected void addDefaultHeaders(HttpHeaders headers, JsonLinesExport<?> export, MediaType contentType)
-                throws IOException {
-            super.addDefaultHeaders(headers, export, contentType);
-            headers.setContentDisposition(attachment(export.name() + ".jsonl"));
-        }
-
-        @Override
-        protected void writeInternal(JsonLinesExport<?> export, HttpOutputMessage output) throws IOException {
-            OutputStream body = output.getBody();
+        void write(JsonLinesExport<?> export, OutputStream body) throws IOException {
             eachFlushing(export.rows(), row -> {
                 body.write(json.writeValueAsBytes(row));
                 body.write('\n');
             }, body::flush);
         }
-    }
-
-    private static ContentDisposition attachment(String filename) {
-        return ContentDisposition.attachment().filename(filename).build();
     }
 
     private interface Write<T> {
