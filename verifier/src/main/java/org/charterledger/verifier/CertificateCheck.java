@@ -255,7 +255,8 @@ public final class CertificateCheck {
      * Whether the certificate holds every event of the motion's own stream: the ledger numbers an aggregate's events
      * 0, 1, 2, ... and the number is part of each proven row, so a number missing among them is an event (a ballot)
      * the certificate leaves out or does not prove, and a ballot left out would change the count. Attendance is
-     * recorded on the meeting's stream, which the certificate holds only in part: it is not proven complete.
+     * recorded on the meeting's stream, which the certificate holds only in part: an attendance left out shows only
+     * as a count that differs from the decision recorded.
      */
     private void complete(Report report, String motion, List<Positioned> events) {
         List<Positioned> own = events.stream().filter(e -> motion.equals(e.aggregate()))
