@@ -44,4 +44,10 @@ Charter Ledger is running with NEAR's register.
   Command API:   http://localhost:8081/swagger-ui.html   (user secretariat, password secretariat)
 Press Ctrl-C to stop.
 MSG
+# on a desktop, open the pages in the browser at once
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then
+  xdg-open http://localhost:8082/ >/dev/null 2>&1 || true
+elif [ "$(uname -s)" = Darwin ]; then
+  open http://localhost:8082/ || true
+fi
 wait
