@@ -1,25 +1,18 @@
 package org.charterledger.command.config;
 
-import org.charterledger.web.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.charterledger.command.FreshDatabase;
+import org.charterledger.command.OwnLedgerIT;
+import org.charterledger.web.RequestLimits;
+import org.charterledger.web.testing.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.charterledger.web.RequestLimits;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -34,22 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests the container refuses are each answered with a problem+json naming the field and the rule, and nothing
  * is appended. On NEAR's register (JP-MIYAGI, KR-ULSAN, ...), its chair (CHAIR) and subcommittees (SC-1, ...).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.import.reference-data=classpath:reference/near-2021.yaml")
-@ActiveProfiles({"postgres", "test"})
-class BoundaryOverHttpIT {
+@TestPropertySource(properties = OwnLedgerIT.NEAR)
+class BoundaryOverHttpIT extends OwnLedgerIT {
 
-    @DynamicPropertySource
-    static void cleanDatabase(DynamicPropertyRegistry properties) {
-        FreshDatabase.use(properties);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
     @LocalServerPort
     int port;
 

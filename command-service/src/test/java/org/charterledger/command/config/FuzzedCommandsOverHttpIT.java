@@ -1,23 +1,16 @@
 package org.charterledger.command.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.charterledger.command.FreshDatabase;
-import org.junit.jupiter.api.Test;
+import org.charterledger.command.OwnLedgerIT;
 import org.charterledger.web.RequestLimits;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,22 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * type. None may answer 5xx; every 4xx is a problem+json, naming the field when it is about one; the record grows
  * only for an accepted request, and everything stored stays readable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.import.reference-data=classpath:reference/near-2021.yaml")
-@ActiveProfiles({"postgres", "test"})
-class FuzzedCommandsOverHttpIT {
-
-    @DynamicPropertySource
-    static void cleanDatabase(DynamicPropertyRegistry properties) {
-        FreshDatabase.use(properties);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
+@TestPropertySource(properties = OwnLedgerIT.NEAR)
+class FuzzedCommandsOverHttpIT extends OwnLedgerIT {
 
     /** Valid bodies, one per endpoint; {id} is filled with a fresh id, {pay} with a payment's. */
     private static final Map<String, String> COMMANDS = Map.ofEntries(

@@ -1,22 +1,15 @@
 package org.charterledger.command.offices;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.charterledger.command.FreshDatabase;
+import org.charterledger.command.OwnLedgerIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,22 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Offices and subcommittees over HTTP on PostgreSQL, with NEAR's record imported: the Charter's rules refuse what
  * they forbid, malformed requests are problems, and nothing is appended by either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.import.reference-data=classpath:reference/near-2021.yaml")
-@ActiveProfiles({"postgres", "test"})
-class OfficesOverHttpIT {
-
-    @DynamicPropertySource
-    static void cleanDatabase(DynamicPropertyRegistry properties) {
-        FreshDatabase.use(properties);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
+@TestPropertySource(properties = OwnLedgerIT.NEAR)
+class OfficesOverHttpIT extends OwnLedgerIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

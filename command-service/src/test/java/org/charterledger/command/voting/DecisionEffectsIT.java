@@ -1,21 +1,13 @@
 package org.charterledger.command.voting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.charterledger.command.FreshDatabase;
+import org.charterledger.command.OwnLedgerIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,23 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Passed motions take effect in the transaction that decides them, over HTTP on PostgreSQL: a dues rate and an
  * expulsion; a failed motion has no effect; an admission by decision cannot be requested directly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"postgres", "test"})
-class DecisionEffectsIT {
+class DecisionEffectsIT extends OwnLedgerIT {
 
     private static final List<String> MEMBERS = List.of("KR-BUSAN", "KR-DAEGU", "KR-INCHEON");
-
-    @DynamicPropertySource
-    static void cleanDatabase(DynamicPropertyRegistry properties) {
-        FreshDatabase.use(properties);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
 
     private String meeting;
 
