@@ -31,9 +31,11 @@ class AuditIT extends LedgerIT {
     }
 
     private long decided;
+    private Dba dba;
 
     @BeforeEach
     void aMotionDecidedAtASitting() {
+        dba = new Dba(jdbc, transactions);
         if (jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry").query(Long.class).single() > 0) {
             decided = jdbc.sql("SELECT MAX(global_index) FROM ledger.domain_event_entry").query(Long.class).single();
             return;
@@ -91,18 +93,18 @@ class AuditIT extends LedgerIT {
         long voteB = decided - 1;
 
         // one byte of a payload
-        byte[] original = payload(voteA);
+        byte[] original = dba.payload(voteA);
         byte[] edited = original.clone();
         edited[edited.length - 3] ^= 1;
-        setPayload(voteA, edited);
+        dba.setPayload(voteA, edited);
         assertTampered(head, link, voteA);
-        setPayload(voteA, original);
+        dba.setPayload(voteA, original);
         assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
 
         // one row deleted, then put back as it was
         var row = jdbc.sql("SELECT * FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB)
                 .query().singleRow();
-        asDba(() -> jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB).update());
+        dba.delete(voteB);
         assertTampered(head, link, voteB);
         jdbc.sql("""
                         INSERT INTO ledger.domain_event_entry (global_index, event_identifier, aggregate_identifier,
@@ -115,13 +117,13 @@ class AuditIT extends LedgerIT {
         assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
 
         // two rows swapped
-        byte[] a = payload(voteA);
-        byte[] b = payload(voteB);
-        setPayload(voteA, b);
-        setPayload(voteB, a);
+        byte[] a = dba.payload(voteA);
+        byte[] b = dba.payload(voteB);
+        dba.setPayload(voteA, b);
+        dba.setPayload(voteB, a);
         assertTampered(head, link, voteA);
-        setPayload(voteA, a);
-        setPayload(voteB, b);
+        dba.setPayload(voteA, a);
+        dba.setPayload(voteB, b);
         assertThat(verify(head, link).get("valid").asBoolean()).isTrue();
     }
 
@@ -164,29 +166,6 @@ class AuditIT extends LedgerIT {
 
     private JsonNode verify(long position, String digest) throws Exception {
         return body(get("/api/audit/verification?position=" + position + "&digest=" + digest));
-    }
-
-    private byte[] payload(long position) {
-        return jdbc.sql("SELECT payload FROM ledger.domain_event_entry WHERE global_index = ?").param(position)
-                .query(byte[].class).single();
-    }
-
-    private void setPayload(long position, byte[] payload) {
-        asDba(() -> jdbc.sql("UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?")
-                .params(payload, position).update());
-    }
-
-    /**
-     * The attacker here is a DBA: no service's role may change an event, and the append-only trigger refuses it
-     * even to the table's owner, so the change is made as an owner bent on it would make it, with the trigger
-     * disabled for the one transaction. The audit chain must catch it all the same.
-     */
-    private void asDba(Runnable change) {
-        transactions.executeInTransaction(() -> {
-            jdbc.sql("ALTER TABLE ledger.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
-            change.run();
-            jdbc.sql("ALTER TABLE ledger.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
-        });
     }
 
     private JsonNode awaitPage(String path) {

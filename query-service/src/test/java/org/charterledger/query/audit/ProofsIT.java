@@ -74,9 +74,11 @@ class ProofsIT extends LedgerIT {
     }
 
     private long decided;
+    private Dba dba;
 
     @BeforeEach
     void aMotionDecidedAtASitting() {
+        dba = new Dba(jdbc, transactions);
         if (jdbc.sql("SELECT COUNT(*) FROM ledger.domain_event_entry").query(Long.class).single() > 0) {
             decided = jdbc.sql("SELECT global_index FROM ledger.domain_event_entry WHERE payload_type LIKE"
                     + " '%MotionDecided'").query(Long.class).single();
@@ -159,21 +161,21 @@ class ProofsIT extends LedgerIT {
         assertProblem(get("/api/audit/rights/KR-BUSAN/certificate?asOf=someday"), 400, "malformed-request", "asOf");
 
         // one byte of a payload
-        byte[] original = payload(voteA);
+        byte[] original = dba.payload(voteA);
         byte[] edited = original.clone();
         edited[edited.length - 3] ^= 1;
-        setPayload(voteA, edited);
+        dba.setPayload(voteA, edited);
         Run changed = verify(certificate(9), filed);
         assertThat(changed.status()).isEqualTo(Verifier.FAILED);
         assertThat(changed.report()).contains("FAIL  position " + voteA + ": the event (leaf ");
         assertTreeDifference(voteA, "changed");
-        setPayload(voteA, original);
+        dba.setPayload(voteA, original);
         assertThat(verify(certificate(9), filed).status()).isEqualTo(Verifier.VERIFIED);
 
         // a row deleted: the ballot is gone from the certificate, and the decision no longer adds up
         var row = jdbc.sql("SELECT * FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB)
                 .query().singleRow();
-        asDba(() -> jdbc.sql("DELETE FROM ledger.domain_event_entry WHERE global_index = ?").param(voteB).update());
+        dba.delete(voteB);
         Run deleted = verify(certificate(9), filed);
         assertThat(deleted.status()).isEqualTo(Verifier.FAILED);
         assertThat(deleted.report()).contains("FAIL  position " + decided + ": the decision recorded (PASSED, P 3,"
@@ -190,17 +192,17 @@ class ProofsIT extends LedgerIT {
         assertThat(verify(certificate(9), filed).status()).isEqualTo(Verifier.VERIFIED);
 
         // two rows swapped
-        byte[] a = payload(voteA);
-        byte[] b = payload(voteB);
-        setPayload(voteA, b);
-        setPayload(voteB, a);
+        byte[] a = dba.payload(voteA);
+        byte[] b = dba.payload(voteB);
+        dba.setPayload(voteA, b);
+        dba.setPayload(voteB, a);
         Run swapped = verify(certificate(9), filed);
         assertThat(swapped.status()).isEqualTo(Verifier.FAILED);
         assertThat(swapped.report()).contains("FAIL  position " + voteA + ": the event", "FAIL  position " + voteB
                 + ": the event");
         assertTreeDifference(voteA, "changed");
-        setPayload(voteA, a);
-        setPayload(voteB, b);
+        dba.setPayload(voteA, a);
+        dba.setPayload(voteB, b);
         assertThat(verify(certificate(9), filed).status()).isEqualTo(Verifier.VERIFIED);
 
         // a forged row appended: a ballot after the decision, entered into the tree as any new event is
@@ -222,8 +224,8 @@ class ProofsIT extends LedgerIT {
         long voteB = decided - 1;
         // the DBA turns B's ballot into a NO (the decision's row kept) and, so that the tree agrees with the rows,
         // drops the tree and its heads: the ledger rebuilds the tree from the rewritten rows and signs it anew
-        byte[] rewritten = new String(payload(voteB)).replace("\"YES\"", "\"NO\"").getBytes();
-        setPayload(voteB, rewritten);
+        byte[] rewritten = new String(dba.payload(voteB)).replace("\"YES\"", "\"NO\"").getBytes();
+        dba.setPayload(voteB, rewritten);
         jdbc.sql("DELETE FROM projection.merkle_node").update();
         jdbc.sql("DELETE FROM projection.merkle_leaf").update();
         jdbc.sql("DELETE FROM projection.tree_head").update();
@@ -323,25 +325,6 @@ class ProofsIT extends LedgerIT {
         Path file = AUDITOR.resolve(name);
         Files.write(file, json.writeValueAsBytes(content));
         return file;
-    }
-
-    private byte[] payload(long position) {
-        return jdbc.sql("SELECT payload FROM ledger.domain_event_entry WHERE global_index = ?").param(position)
-                .query(byte[].class).single();
-    }
-
-    private void setPayload(long position, byte[] payload) {
-        asDba(() -> jdbc.sql("UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?")
-                .params(payload, position).update());
-    }
-
-    /** As in {@link AuditIT}: a DBA, with the append-only trigger disabled for the one transaction. */
-    private void asDba(Runnable change) {
-        transactions.executeInTransaction(() -> {
-            jdbc.sql("ALTER TABLE ledger.domain_event_entry DISABLE TRIGGER domain_event_entry_append_only").update();
-            change.run();
-            jdbc.sql("ALTER TABLE ledger.domain_event_entry ENABLE TRIGGER domain_event_entry_append_only").update();
-        });
     }
 
     private static HttpServer httpWitness() {

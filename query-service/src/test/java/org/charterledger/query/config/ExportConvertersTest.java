@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +58,8 @@ class ExportConvertersTest {
     void csvRowsReachTheClientWhileTheSourceIsStillProducingThem() throws Exception {
         Output output = new Output();
         long[] writtenBeforeTheLastRow = {0};
-        Rows<Line> source = row -> {
-            for (long i = 0; i < 10_000; i++) {
-                if (i == 9_999) {
-                    writtenBeforeTheLastRow[0] = output.flushed;
-                }
-                row.accept(new Line("MN-P" + i, "Province " + i, null, true, i));
-            }
-        };
+        Rows<Line> source = tenThousand(output, writtenBeforeTheLastRow,
+                i -> new Line("MN-P" + i, "Province " + i, null, true, i));
 
         csv.write(new CsvExport<>("record", Line.class, source), ExportConverters.TEXT_CSV, output);
 
@@ -76,14 +71,8 @@ class ExportConvertersTest {
     void jsonLinesAreOneDocumentALineFlushedAsTheyCome() throws Exception {
         Output output = new Output();
         long[] writtenBeforeTheLastRow = {0};
-        Rows<Line> source = row -> {
-            for (long i = 0; i < 10_000; i++) {
-                if (i == 9_999) {
-                    writtenBeforeTheLastRow[0] = output.flushed;
-                }
-                row.accept(new Line("MN-P" + i, "Province, \"" + i + "\"", LocalDate.of(2016, 1, 1), true, i));
-            }
-        };
+        Rows<Line> source = tenThousand(output, writtenBeforeTheLastRow,
+                i -> new Line("MN-P" + i, "Province, \"" + i + "\"", LocalDate.of(2016, 1, 1), true, i));
 
         jsonLines.write(new JsonLinesExport<>("event-record", source), ExportConverters.NDJSON, output);
 
@@ -95,6 +84,21 @@ class ExportConvertersTest {
         assertThat(writtenBeforeTheLastRow[0]).isGreaterThan(output.size() * 9 / 10);
         assertThat(output.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
                 .isEqualTo("attachment; filename=\"event-record.jsonl\"");
+    }
+
+    /**
+     * 10,000 rows made by {@code line} as a source produces them, one at a time; {@code flushedBeforeTheLast} notes
+     * how much the client had been sent when the last row was about to be made.
+     */
+    private static Rows<Line> tenThousand(Output output, long[] flushedBeforeTheLast, LongFunction<Line> line) {
+        return row -> {
+            for (long i = 0; i < 10_000; i++) {
+                if (i == 9_999) {
+                    flushedBeforeTheLast[0] = output.flushed;
+                }
+                row.accept(line.apply(i));
+            }
+        };
     }
 
     /** A response body that remembers how much had been flushed to the client. */
