@@ -307,7 +307,11 @@ public class AuditController {
             summary = "A decision recomputed from its recorded events alone, beside the outcome recorded")
     public Derivation derivation(@PathVariable MotionId id) {
         Recorded recorded = recorded(id);
-        Tally recomputed = recompute(recorded);
+        return derivation(id, recorded, recompute(recorded));
+    }
+
+    /** The derivation of a motion whose events are already read and counted. */
+    private Derivation derivation(MotionId id, Recorded recorded, Tally recomputed) {
         MotionDecided decided = recorded.decided();
         // The recorded tests are written again from the recorded numbers (a decision recorded before the ledger
         // wrote a failed test with its true sign keeps its numbers and outcome), so consistency compares the
@@ -330,7 +334,7 @@ public class AuditController {
         Count count = count(recorded);
         Tally arithmetic = count.tally();
         MotionOpened opened = recorded.opened();
-        Derivation derivation = derivation(id);
+        Derivation derivation = derivation(id, recorded, arithmetic);
         chain.extend();
         long last = recorded.positions().get(recorded.positions().size() - 1);
         List<Long> effects = recorded.decided() == null ? List.of() : effects(id, recorded.decidedAt());
