@@ -96,11 +96,6 @@ class RegisterPages {
     record Period(Change change, PartyRights rights) {
     }
 
-    /** A vote the party cast, or a ballot it returned. */
-    record Vote(String meeting, String motion, String subject, String procedure, String choice, LocalDate castOn,
-                long position, String outcome) {
-    }
-
     @GetMapping("/parties/{id}")
     String party(@PathVariable MemberId id,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -125,16 +120,17 @@ class RegisterPages {
         model.addAttribute("categoryPeriods", categoryPeriods(history.changes()));
         model.addAttribute("timeline", rightsTimeline(periods, date));
         model.addAttribute("dues", rights.statement(id, date));
-        model.addAttribute("chairTerms", offices.history().chairs().stream()
+        List<OfficeController.ChairTerm> chairs = offices.history().chairs();
+        model.addAttribute("chairTerms", chairs.stream()
                 .filter(term -> term.holder().equals(id.value())).toList());
-        model.addAttribute("acting", offices.history().chairs().stream()
+        model.addAttribute("acting", chairs.stream()
                 .flatMap(term -> term.acting().stream()).filter(a -> a.deputy().equals(id.value())).toList());
         model.addAttribute("coordinations", subcommittees.subcommittees(date).subcommittees().stream()
                 .map(s -> subcommittees.history(s.number()))
                 .flatMap(h -> h.coordinators().stream().filter(t -> t.coordinator().equals(id.value()))
                         .map(t -> Map.of("subcommittee", h, "term", t)))
                 .toList());
-        model.addAttribute("votes", votes(id.value()));
+        model.addAttribute("votes", motions.ballotsOf(id).ballots());
         return "pages/party";
     }
 
@@ -148,20 +144,6 @@ class RegisterPages {
         model.addAttribute("shown", onTheDate.rights().stream()
                 .filter(r -> !restricted || r.restriction() != null).toList());
         return "pages/rights";
-    }
-
-    private List<Vote> votes(String member) {
-        List<Vote> votes = new ArrayList<>();
-        for (MotionController.MeetingView meeting : motions.meetings(null).meetings()) {
-            for (MotionController.MotionLine line : meeting.motions()) {
-                MotionController.MotionView motion = motions.motion(new org.charterledger.events.MotionId(line.id()));
-                motion.ballots().stream().filter(b -> b.member().equals(member))
-                        .forEach(b -> votes.add(new Vote(meeting.id(), motion.id(), motion.subject(),
-                                motion.procedure().name(), b.choice().name(), b.castOn(), b.position(),
-                                motion.outcome())));
-            }
-        }
-        return votes;
     }
 
     private static List<CategoryPeriod> categoryPeriods(List<Change> changes) {

@@ -78,6 +78,36 @@ public class MotionController {
     public record Meetings(int total, List<MeetingView> meetings) {
     }
 
+    /** A vote a member cast at a sitting, or a ballot it returned in writing, with the motion it was on. */
+    public record MemberBallot(String meeting, String motion, String subject, Procedure procedure, Choice choice,
+                               LocalDate castOn, long position, String outcome) {
+    }
+
+    public record MemberBallots(String member, int total, List<MemberBallot> ballots) {
+    }
+
+    @GetMapping("/api/members/{memberId}/ballots")
+    @Operation(operationId = "listMemberBallots", summary = "Every vote a member cast and every ballot it returned",
+            description = "In the order recorded, each with its meeting, its motion's subject and procedure, and the"
+                    + " motion's outcome (null while it is open).")
+    public MemberBallots ballotsOf(@PathVariable MemberId memberId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM projection.register_party WHERE id = ?").param(memberId.value())
+                .query(Long.class).single() == 0) {
+            throw new NotFound("memberId", "no party " + memberId.value() + " on the register");
+        }
+        List<MemberBallot> ballots = jdbc.sql("""
+                        SELECT m.meeting_id, v.motion_id, m.subject, m.procedure, v.choice, v.cast_on, v.position,
+                               m.outcome
+                        FROM projection.motion_vote v JOIN projection.motion m ON m.id = v.motion_id
+                        WHERE v.member_id = ? ORDER BY v.position""")
+                .param(memberId.value())
+                .query((rs, i) -> new MemberBallot(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Procedure.valueOf(rs.getString(4)), Choice.valueOf(rs.getString(5)),
+                        rs.getDate(6).toLocalDate(), rs.getLong(7), rs.getString(8)))
+                .list();
+        return new MemberBallots(memberId.value(), ballots.size(), ballots);
+    }
+
     @GetMapping("/api/motions/{id}")
     @Operation(operationId = "getMotion", summary = "A motion and its count",
             description = "Roll size E, present P, votes by choice, who has not voted, the quorum and threshold tests"

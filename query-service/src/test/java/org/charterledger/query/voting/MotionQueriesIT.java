@@ -2,12 +2,15 @@ package org.charterledger.query.voting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.charterledger.charter.DecisionRule;
+import org.charterledger.events.AdmissionBasis;
 import org.charterledger.events.AttendanceRecorded;
 import org.charterledger.events.Body;
 import org.charterledger.events.Choice;
+import org.charterledger.events.CountryCode;
 import org.charterledger.events.LeftOff;
 import org.charterledger.events.MeetingConvened;
 import org.charterledger.events.MeetingId;
+import org.charterledger.events.MemberAdmitted;
 import org.charterledger.events.MemberId;
 import org.charterledger.events.MotionDecided;
 import org.charterledger.events.MotionId;
@@ -80,6 +83,54 @@ class MotionQueriesIT extends LedgerIT {
         assertThat(ga.get("attendance")).hasSize(3);
         assertThat(ga.get("motions").get(0).get("outcome").asText()).isEqualTo("PASSED");
         assertThat(body(get("/api/meetings?body=GA")).get("meetings").findValuesAsText("id")).contains(meeting.value());
+    }
+
+    /** A member's ballots over several motions, in one answer: the party page's "votes cast and ballots returned". */
+    @Test
+    void aMembersBallotsAreListedWithTheirMotionsInTheOrderRecorded() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        MeetingId meeting = new MeetingId("GA12-" + suffix);
+        MotionId sitting = new MotionId("GA12-" + suffix + "-M1");
+        MotionId written = new MotionId("GA12-" + suffix + "-M2");
+        MemberId a = new MemberId("KR-A" + suffix);
+        MemberId b = new MemberId("KR-B" + suffix);
+        for (MemberId member : List.of(a, b)) {
+            append(member.value(), new MemberAdmitted(member, CountryCode.of("KR"), member.value(), null,
+                    PartyCategory.MEMBER, LocalDate.of(2016, 1, 1), AdmissionBasis.OPENING_BALANCE, null));
+        }
+        append(meeting.value(), new MeetingConvened(meeting, Body.GA, 12, a, "Busan", DAY, DAY));
+        List<RollEntry> roll = List.of(new RollEntry(a, List.of()), new RollEntry(b, List.of()));
+        append(sitting.value(), new MotionOpened(sitting, meeting, Body.GA, MotionKind.ARTICLE_8, 1, "CATEGORY_A",
+                "Amend Article 5", Procedure.SITTING, null, DAY, roll, List.of()));
+        append(written.value(), new MotionOpened(written, meeting, Body.GA, MotionKind.ARTICLE_8, 2, "CATEGORY_A",
+                "Adopt the budget", Procedure.WRITTEN_BALLOT, null, DAY, roll, List.of()));
+        long returned = append(written.value(), new VoteCast(written, a, Choice.NO, DAY));
+        append(sitting.value(), new VoteCast(sitting, b, Choice.YES, DAY));
+        Tally tally = DecisionRule.CATEGORY_A.tally(2, 2, 0, 1, 0);
+        append(written.value(), new MotionDecided(written, tally.outcome(), List.of(a, b), tally, DAY));
+        long cast = append(sitting.value(), new VoteCast(sitting, a, Choice.ABSTAIN, DAY));
+
+        JsonNode ofA = body(get("/api/members/" + a + "/ballots?atLeast=" + cast));
+
+        assertThat(ofA.get("member").asText()).isEqualTo(a.value());
+        assertThat(ofA.get("total").asInt()).isEqualTo(2);
+        JsonNode first = ofA.get("ballots").get(0);
+        assertThat(first.get("motion").asText()).isEqualTo(written.value());
+        assertThat(first.get("meeting").asText()).isEqualTo(meeting.value());
+        assertThat(first.get("subject").asText()).isEqualTo("Adopt the budget");
+        assertThat(first.get("procedure").asText()).isEqualTo("WRITTEN_BALLOT");
+        assertThat(first.get("choice").asText()).isEqualTo("NO");
+        assertThat(first.get("castOn").asText()).isEqualTo(DAY.toString());
+        assertThat(first.get("position").asLong()).isEqualTo(returned);
+        assertThat(first.get("outcome").asText()).isEqualTo(tally.outcome().name());
+        JsonNode second = ofA.get("ballots").get(1);
+        assertThat(second.get("motion").asText()).isEqualTo(sitting.value());
+        assertThat(second.get("choice").asText()).isEqualTo("ABSTAIN");
+        assertThat(second.get("position").asLong()).isEqualTo(cast);
+        assertThat(second.get("outcome").isNull()).isTrue();
+        assertThat(body(get("/api/members/" + b + "/ballots")).get("ballots").findValuesAsText("motion"))
+                .containsExactly(sitting.value());
+        assertProblem(get("/api/members/KR-NOBODY" + suffix + "/ballots"), 404, "not-found", "memberId");
     }
 
     /**
